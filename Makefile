@@ -1,0 +1,60 @@
+# Runway: every command a developer or CI runs. `make serve` and `make test` set up everything first.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SETUP := $(VENV)/.installed
+NODE := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build offline test bench schemas browser java clean
+
+## serve: install, then serve the site with live reload at http://127.0.0.1:8000
+serve: $(SETUP)
+	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+
+## build: a strict build into site/
+build: $(SETUP)
+	$(PY) -m mkdocs build --strict -d site
+
+## offline: the site for file://, packed as dist/runway-offline.zip
+offline: $(SETUP)
+	RUNWAY_OFFLINE=true $(PY) -m mkdocs build --strict -d build/runway
+	mkdir -p dist
+	rm -f dist/runway-offline.zip && cd build && ../$(PY) -m zipfile -c ../dist/runway-offline.zip runway
+	@echo "Wrote dist/runway-offline.zip: unzip it and open index.html."
+
+## test: install everything (Python, npm, chromium, Java), then run every test with the network cut
+test: $(SETUP) $(NODE) browser java
+	bash tests/run.sh
+
+## bench: build-scaling, page-weight and Lighthouse figures, written to BENCHMARKS.md
+bench: $(SETUP) $(NODE) browser
+	$(PY) bench/bench.py
+
+## schemas: regenerate the JSON Schemas from the models
+schemas: $(SETUP)
+	$(PY) -m macros.schemas
+
+$(SETUP): requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps -e .
+	touch $@
+
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; \
+	  else echo "Chromium is missing: run 'sudo apt-get install -y --no-install-recommends chromium'"; exit 1; fi; }
+
+java:
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jre-headless; \
+	  else echo "Java is missing (for the HTML validator): run 'sudo apt-get install -y default-jre-headless'"; exit 1; fi; }
+
+clean:
+	rm -rf site build dist .pytest_cache

@@ -1,0 +1,72 @@
+"""MkDocs hook: load the scenario library once a build; mount its pages, nav, redirects and catalog.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from macros import catalog, render
+from macros.model import Library, LibraryError, load_library
+
+LIBRARY_KEY = "runway_library"
+NAV_MARKER = "scenarios/_areas.yml"
+
+
+def library_of(config: MkDocsConfig) -> Library:
+    return config[LIBRARY_KEY]
+
+
+def page_source(meta: dict, markdown: str) -> str:
+    """A generated page: JSON front matter (valid YAML, so nothing in it is parsed as a tag) and Markdown."""
+    return "---\n" + "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()) + "\n---\n\n" + markdown
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent / "scenarios"
+    try:
+        library = load_library(root)
+    except LibraryError as error:
+        raise PluginError(str(error)) from None
+    config[LIBRARY_KEY] = library
+    config.nav = [expand_nav_marker(item, library) for item in config.nav or []]
+    return config
+
+
+def expand_nav_marker(item, library: Library):
+    """Replace the nav entry whose target is scenarios/_areas.yml with one section per area."""
+    if not (isinstance(item, dict) and list(item.values()) == [NAV_MARKER]):
+        return item
+    return {
+        title: [
+            {f"{area.letter}. {area.title}": [{"Overview": render.area_url(area)}, *map(render.scenario_url, library.in_area(area.key))]}
+            for area in library.areas
+        ]
+        for title in item
+    }
+
+
+@event_priority(100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    library = library_of(config)
+    for s in library.scenarios:
+        meta = {"title": s.meta.title, "description": s.meta.summary, "tags": s.meta.tags}
+        file = File.generated(config, render.scenario_url(s), content=page_source(meta, render.scenario_page(s, library)))
+        file.edit_uri = f"../scenarios/{s.path.name}"
+        files.append(file)
+    for area in library.areas:
+        files.append(File.generated(config, render.area_url(area), content=render.area_page(area, library)))
+    urls = {s.meta.id: File.generated(config, render.scenario_url(s), content="").url for s in library.scenarios}
+    files.append(File.generated(config, "catalog.json", content=catalog.build(library, urls).model_dump_json(indent=2)))
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        redirects.config["redirect_maps"] = {
+            f"scenarios/{alias}.md": render.scenario_url(s) for s in library.scenarios for alias in s.meta.aliases
+        }
+    return files
+

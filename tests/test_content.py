@@ -1,0 +1,142 @@
+"""Editorial floors every scenario guide must meet (the scenario library standard)."""
+
+import re
+from collections import Counter
+
+import pytest
+import yaml
+
+from macros.model import LEVELS, Library, Scenario, load_library, scenario_files
+from tests.conftest import ROOT, SHARED
+
+CONTENT_MAP = (SHARED / "content-map.md").read_text(encoding="utf-8")
+MAP_ROWS = re.findall(r"^\| ([A-G]\d+)\*? \| ([a-z0-9-]+) \|", CONTENT_MAP, re.M)
+URL = re.compile(r"https?://[^\s)\"'<>]+")
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9][\w'’.-]*", text))
+
+
+def all_text(s: Scenario) -> str:
+    """Every word a reader sees: the prose and every string in the front matter."""
+    strings: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+
+    walk(s.meta.model_dump(exclude={"id", "code", "area", "levels", "tags", "related", "aliases", "sources"}))
+    return s.body + "\n" + "\n".join(strings)
+
+
+def section(body: str, heading: str) -> str:
+    match = re.search(rf"^## {heading}.*?$(.*?)(?=^## |\Z)", body, re.M | re.S)
+    return match.group(1) if match else ""
+
+
+ids = pytest.mark.parametrize("sid", [p.stem for p in scenario_files(ROOT / "scenarios")])
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(ROOT / "scenarios")
+
+
+def scenario(library: Library, sid: str) -> Scenario:
+    return library.by_id()[sid]
+
+
+def test_every_content_map_row_is_a_scenario_with_its_code(library):
+    have = {(s.meta.code, s.meta.id) for s in library.scenarios}
+    missing = [row for row in MAP_ROWS if row not in have]
+    assert len(MAP_ROWS) == 40
+    assert not missing, f"content-map rows without a matching scenario: {missing}"
+
+
+@ids
+def test_why_interviewers_ask_is_at_least_150_words(sid, library):
+    assert words(section(scenario(library, sid).body, "Why interviewers ask")) >= 150
+
+
+@ids
+def test_outline_has_five_phases_of_two_to_four_points(sid, library):
+    outline = scenario(library, sid).meta.outline
+    assert len(outline) >= 5
+    assert all(2 <= len(phase.points) <= 4 for phase in outline), [p.title for p in outline]
+
+
+@ids
+def test_checklist_tradeoffs_flags_and_follow_ups_meet_floors(sid, library):
+    m = scenario(library, sid).meta
+    assert len(m.checklist) >= 8
+    assert len(m.tradeoffs) >= 3
+    assert len(m.red_flags) >= 3
+    assert len(m.follow_ups) >= 4
+    assert len(m.related) >= 2
+
+
+@ids
+def test_checklist_items_are_specific(sid, library):
+    vague = [c.text for c in scenario(library, sid).meta.checklist if words(c.text) < 8]
+    assert not vague, f"checklist items too short to act on: {vague}"
+
+
+@ids
+def test_signals_cover_every_level_with_two_each(sid, library):
+    signals = scenario(library, sid).meta.signals
+    for level in LEVELS:
+        assert len(getattr(signals, level)) >= 2, level
+
+
+@ids
+def test_behavioral_version_and_keywords_are_present(sid, library):
+    m = scenario(library, sid).meta
+    assert m.behavioral and len(m.behavioral.outline) >= 3
+    assert len(m.keywords) >= 3
+
+
+@ids
+def test_at_least_three_distinct_sources(sid, library):
+    assert len({u.id for u in scenario(library, sid).meta.sources}) >= 3
+
+
+@ids
+def test_length_is_900_to_2000_words(sid, library):
+    assert 900 <= words(all_text(scenario(library, sid))) <= 2000
+
+
+@ids
+def test_no_url_outside_the_registry(sid, library):
+    urls = {s.url for s in library.sources.values()}
+    text = scenario(library, sid).path.read_text(encoding="utf-8")
+    stray = [u.rstrip(".,;:") for u in URL.findall(text) if u.rstrip(".,;:") not in urls]
+    assert not stray
+
+
+def test_every_registry_entry_is_cited(library):
+    cited = {u.id for s in library.scenarios for u in s.meta.sources}
+    cited |= {s.meta.case.source for s in library.scenarios if s.meta.case}
+    assert not sorted(set(library.sources) - cited)
+
+
+def test_registry_entries_are_copied_unchanged_from_the_shared_registry(library):
+    shared = {e["id"]: e for e in yaml.safe_load((SHARED / "sources" / "verified.yaml").read_text())["sources"]}
+    for source in library.sources.values():
+        assert source.id in shared, f"{source.id} is not a verified source"
+        for key, value in source.model_dump().items():
+            assert shared[source.id][key] == value, f"{source.id}.{key} differs from the shared registry"
+
+
+def test_each_area_draws_on_three_publishers(library):
+    for area in library.areas:
+        publishers = Counter(
+            library.sources[u.id].publisher for s in library.in_area(area.key) for u in s.meta.sources
+        )
+        assert len(publishers) >= 3, f"{area.key}: {sorted(publishers)}"
