@@ -259,9 +259,11 @@ def _validate_models(kind, items, path: Path, node, offset: int, out: _Collector
             message = e["msg"]
             if e["type"] == "extra_forbidden":
                 message = "unknown field (check the spelling against scenarios/_template.md)"
-            elif e["type"] == "missing":
+            line = _line_of(node, loc, offset)
+            if e["type"] == "missing":
                 message = "required field is missing"
-            out.add(path, _field_name(loc), message, _line_of(node, loc, offset))
+                line = _line_of(node, loc[:-1], offset) if len(loc) > 1 else None
+            out.add(path, _field_name(loc), message, line)
         return None
 
 

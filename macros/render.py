@@ -229,15 +229,15 @@ def reading_list(library: Library) -> str:
 def progress_table(library: Library) -> str:
     """Every scenario as a row the practice script fills with the reader's ticks."""
     rows = "".join(
-        f'<tr data-scenario="{s.meta.id}" data-items="{len(s.meta.checklist)}">'
+        f'<tr data-scenario="{s.meta.id}" data-items="{len(s.meta.checklist)}" markdown="1">'
         f'<td><code>{s.meta.code}</code></td><td markdown="span">[{inline(s.meta.title)}]({scenario_url(s)})</td>'
         f'<td class="runway-ticks">0 / {len(s.meta.checklist)}</td></tr>\n'
         for area in library.areas
         for s in library.in_area(area.key)
     )
     return (
-        '<table class="runway-progress-table">\n<thead><tr><th scope="col">Code</th><th scope="col">Scenario</th>'
-        f'<th scope="col">Checklist ticks</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n'
+        '<table class="runway-progress-table" markdown="1">\n<thead><tr><th scope="col">Code</th><th scope="col">Scenario</th>'
+        f'<th scope="col">Checklist ticks</th></tr></thead>\n<tbody markdown="1">\n{rows}</tbody>\n</table>\n'
     )
 
 

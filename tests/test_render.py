@@ -1,0 +1,200 @@
+"""Each renderer's exact Markdown, on a small library made from the template."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from macros import render
+from macros.model import SECTION_KEYS, load_library
+from tests.scenario_factory import scenario_text, small_library, write_library
+
+
+@pytest.fixture
+def library(tmp_path):
+    return load_library(write_library(tmp_path / "scenarios", small_library()))
+
+
+@pytest.fixture
+def alpha(library):
+    return library.by_id()["alpha-scenario"]
+
+
+def with_meta(scenario, **changes):
+    return replace(scenario, meta=scenario.meta.model_copy(update=changes))
+
+
+def test_sections_cover_every_section_key():
+    assert tuple(render.SECTIONS) == SECTION_KEYS
+
+
+def test_inline_escapes_html_and_folds_whitespace():
+    assert render.inline("  a <b>bold</b> &\n  more ") == "a &lt;b&gt;bold&lt;/b&gt; &amp; more"
+
+
+def test_checklist_items_carry_their_anchor(alpha):
+    alpha = with_meta(alpha, checklist=alpha.meta.checklist[:2])
+    assert render.checklist_section(alpha) == (
+        "## Checklist {#checklist}\n\n"
+        '??? success "Reveal the checklist"\n\n'
+        '    - [ ] <span class="runway-anchor" id="checklist-first-item"></span>'
+        "Something specific enough to act on, with the number or the tool.\n"
+        '    - [ ] <span class="runway-anchor" id="checklist-second-item"></span>Another specific action.\n'
+        "\n"
+    )
+
+
+def test_outline_is_a_hidden_numbered_list_of_phases(alpha):
+    alpha = with_meta(alpha, outline=alpha.meta.outline[:1])
+    assert render.outline_section(alpha) == (
+        "## Answer outline {#answer-outline}\n\n"
+        '??? note "Reveal the answer outline"\n\n'
+        "    1. **Clarify scope and constraints**\n"
+        "        - A concrete point with a number or a named mechanism.\n"
+        "        - Another concrete point.\n"
+        "\n"
+    )
+
+
+def test_tradeoffs_name_each_option_and_its_cost(alpha):
+    alpha = with_meta(alpha, tradeoffs=alpha.meta.tradeoffs[:1])
+    assert render.tradeoffs_section(alpha) == (
+        "## Trade-offs {#trade-offs}\n\n"
+        "**The choice being made**\n\n"
+        "- *The first option*: What it costs and when that cost is worth paying.\n"
+        "- *The second option*: What it costs.\n\n"
+    )
+
+
+def test_signals_list_each_level(alpha):
+    out = render.signals_section(alpha)
+    assert out.startswith('## Level signals {#signals}\n\n??? abstract "Reveal what each level shows"\n\n    **Senior**\n')
+    assert out.index("**Staff adds**") < out.index("**Principal adds**")
+    assert "    - What a principal answer adds across the organisation or the business.\n" in out
+
+
+def test_follow_ups_hide_each_hint(alpha):
+    alpha = with_meta(alpha, follow_ups=alpha.meta.follow_ups[:1])
+    assert render.follow_ups_section(alpha) == (
+        "## Follow-up questions {#follow-ups}\n\n"
+        "1. A follow-up the interviewer may ask?\n\n"
+        '    ??? tip "Hint"\n\n'
+        "        A short hint at a good answer.\n\n"
+    )
+
+
+def test_sources_are_numbered_with_anchor_title_publisher_section_and_claim(alpha, library):
+    alpha = with_meta(alpha, sources=alpha.meta.sources[:1])
+    src = library.sources["sre-workbook-canarying-releases"]
+    assert render.sources_section(alpha, library.sources) == (
+        "## Sources {#sources}\n\n"
+        f'1. <span class="runway-anchor" id="source-sre-workbook-canarying-releases"></span>'
+        f"[{render.inline(src.title)}]({src.url}), {render.inline(src.publisher)}. "
+        "*Section used:* The section or heading used. *Supports:* The claim in this guide that the source backs.\n\n"
+    )
+
+
+def test_case_links_to_its_numbered_source(alpha):
+    assert render.case_section(alpha).endswith(
+        "What happened, in your own words, saying only what the source's summary supports. "
+        "[Source](#source-sre-workbook-canarying-releases)\n\n"
+    )
+    assert render.case_section(with_meta(alpha, case=None)) == ""
+
+
+def test_related_links_by_id_with_code_and_question(alpha):
+    assert render.related_section(alpha, load_library_of(alpha)) == (
+        "## Related scenarios {#related}\n\n"
+        "- [A2 · Example scenario](beta-scenario.md): The question exactly as an interviewer would ask it?\n"
+        "- [A3 · Example scenario](gamma-scenario.md): The question exactly as an interviewer would ask it?\n\n"
+    )
+
+
+def load_library_of(scenario):
+    return load_library(scenario.path.parent)
+
+
+def test_scenario_page_puts_sections_in_fixed_order(alpha, library):
+    page = render.scenario_page(with_meta(alpha), library)
+    anchors = re.findall(r"^## .* \{#([a-z-]+)\}$", page, re.M)
+    assert anchors == ["question", "why-interviewers-ask", "approach", "checklist", "answer-outline",
+                       "trade-offs", "signals", "red-flags", "follow-ups", "behavioral", "case", "sources", "related"]
+    assert page.startswith("# Example scenario\n\n## Question {#question}\n\n> The question exactly as an interviewer would ask it?\n")
+
+
+def test_marker_places_its_section_and_nothing_else_moves(alpha, library):
+    body = "## Why interviewers ask this {#why}\n\nText.\n\n<!-- runway:related -->\n\nAfter.\n"
+    page = render.scenario_page(replace(alpha, body=body), library)
+    assert page.index("{#related}") < page.index("After.") < page.index("{#answer-outline}")
+    assert page.count("{#related}") == 1
+    assert "runway:related" not in page
+
+
+def test_prose_stays_literal_text(alpha, library):
+    body = "Jinja {{ 7*7 }} and {% if true %}x{% endif %} stay as written.\n"
+    page = render.scenario_page(replace(alpha, body=body), library)
+    assert "Jinja {{ 7*7 }} and {% if true %}x{% endif %} stay as written." in page
+
+
+def test_front_matter_html_is_escaped(alpha, library):
+    page = render.scenario_page(with_meta(alpha, question="Is <b>this</b> & that safe?"), library)
+    assert "> Is &lt;b&gt;this&lt;/b&gt; &amp; that safe?" in page
+
+
+def test_at_a_glance_and_practice_bar(alpha, library):
+    block = render.question_block(alpha, library.areas[0])
+    assert "**Code** `A1` · **Area** [Safe change and release](../areas/safe-change.md) · " in block
+    assert "**Levels** senior, staff, principal · **Time** 45 minutes" in block
+    assert "**Also searched as** words for the symptom; the other name of the pattern" in block
+    assert '<div class="runway-practice" data-scenario="alpha-scenario" data-minutes="45" markdown="0"></div>' in block
+
+
+def test_area_page_lists_its_scenarios_in_code_order(library):
+    page = render.area_page(library.areas[0], library)
+    assert page.startswith('---\ntitle: "A. Safe change and release"\n')
+    rows = [line for line in page.splitlines() if line.startswith("| `A")]
+    assert rows[0] == (
+        "| `A1` | [Example scenario](../scenarios/alpha-scenario.md) | "
+        "The question exactly as an interviewer would ask it? | senior, staff, principal |"
+    )
+    assert [r.split("`")[1] for r in rows] == ["A1", "A2", "A3"]
+    assert "No scenarios yet." in render.area_page(library.areas[1], library)
+
+
+def test_area_cards_count_scenarios(library):
+    cards = render.area_cards(library)
+    assert cards.startswith('<div class="grid cards" markdown>\n\n')
+    assert "-   **[A. Safe change and release](areas/safe-change.md)** · 3 scenarios\n" in cards
+    assert "-   **[B. Data and schema change without downtime](areas/data-change.md)** · 0 scenarios\n" in cards
+
+
+def test_reading_list_groups_by_publisher_and_links_citing_scenarios(library):
+    text = render.reading_list(library)
+    src = library.sources["sre-workbook-canarying-releases"]
+    assert f"## {render.inline(src.publisher)}\n" in text
+    line = next(line for line in text.splitlines() if f"]({src.url})" in line)
+    assert line.endswith(
+        " *Cited by* [A1](scenarios/alpha-scenario.md#source-sre-workbook-canarying-releases), "
+        "[A2](scenarios/beta-scenario.md#source-sre-workbook-canarying-releases), "
+        "[A3](scenarios/gamma-scenario.md#source-sre-workbook-canarying-releases)"
+    )
+
+
+def test_progress_table_has_a_row_per_scenario(library):
+    table = render.progress_table(library)
+    assert table.count('<tr data-scenario="') == 3
+    assert '<tr data-scenario="alpha-scenario" data-items="8">' in table
+
+
+def test_linking_examples_use_real_anchors(library):
+    text = render.linking_examples(library)
+    assert "[A1 first item](scenarios/alpha-scenario.md#checklist-first-item)" in text
+
+
+def test_a_second_area_renders_from_data_alone(tmp_path):
+    files = {**small_library(), "zeta-scenario.md": scenario_text(
+        "zeta-scenario", "C7", ["alpha-scenario", "beta-scenario"], area="deprecation")}
+    library = load_library(write_library(tmp_path / "scenarios", files))
+    assert "· 1 scenario\n" in render.area_cards(library)

@@ -1,0 +1,227 @@
+"""The real site, built strictly: pages, sections, anchors, indexes and search; and what bad input does to a build."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from macros.catalog import present_anchors
+from macros.model import load_library, scenario_files
+from tests.conftest import BUILD_ENV, ROOT, build, make_project
+from tests.scenario_factory import small_library
+
+LIBRARY = load_library(ROOT / "scenarios")
+FIXTURES = Path(__file__).parent / "fixtures"
+ids = pytest.mark.parametrize("sid", sorted(LIBRARY.by_id()))
+
+
+def page(site: Path, src_uri: str) -> str:
+    return (site / src_uri.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def test_every_scenario_file_is_a_page(site):
+    built = {p.parent.name for p in (site / "scenarios").glob("*/index.html")}
+    assert built == {p.stem for p in scenario_files(ROOT / "scenarios")}
+
+
+@ids
+def test_scenario_page_has_every_section_in_order(site, sid):
+    s = LIBRARY.by_id()[sid]
+    html = page(site, f"scenarios/{sid}.md")
+    positions = [html.find(f'<h2 id="{anchor}">') for anchor in present_anchors(s.meta)]
+    assert -1 not in positions, [a for a, p in zip(present_anchors(s.meta), positions) if p == -1]
+    assert html.find('<h2 id="question">') == min(positions), "the question comes first"
+    for item in s.meta.checklist:
+        assert f'id="checklist-{item.id}"' in html
+    for use in s.meta.sources:
+        assert f'id="source-{use.id}"' in html and LIBRARY.sources[use.id].url in html
+    assert f'<meta name="description" content="{s.meta.summary}"' in unescape(html)
+    assert f"<title>{s.meta.title} - Runway</title>" in unescape(html)
+
+
+@ids
+def test_answer_outline_signals_and_checklist_start_hidden(site, sid):
+    html = page(site, f"scenarios/{sid}.md")
+    for anchor in ("answer-outline", "checklist", "signals"):
+        after = html[html.find(f'<h2 id="{anchor}">'):]
+        assert re.match(r'<h2 id="[a-z-]+">.*?</h2>\s*<details class="[a-z]+">', after, re.S), anchor
+
+
+def test_area_pages_list_their_scenarios(site):
+    for area in LIBRARY.areas:
+        html = page(site, f"areas/{area.key}.md")
+        for s in LIBRARY.in_area(area.key):
+            assert f'href="../../scenarios/{s.meta.id}/"' in html
+            assert f"<code>{s.meta.code}</code>" in html
+
+
+def test_home_has_a_card_per_area_with_counts(site):
+    text = text_of((site / "index.html").read_text(encoding="utf-8"))
+    for area in LIBRARY.areas:
+        count = len(LIBRARY.in_area(area.key))
+        assert f"{area.letter}. {area.title} · {count} scenario" in " ".join(text.split())
+    assert f"Runway has {len(LIBRARY.scenarios)} scenario guides" in " ".join(text.split())
+
+
+def test_tags_index_lists_every_tag_in_use(site):
+    text = text_of(page(site, "tags.md"))
+    for tag in {t for s in LIBRARY.scenarios for t in s.meta.tags}:
+        assert tag in text
+
+
+def test_reading_list_has_every_source_and_who_cites_it(site):
+    html = page(site, "reading-list.md")
+    for src in LIBRARY.sources.values():
+        assert f'href="{src.url}"' in html
+        for s in LIBRARY.citing(src.id):
+            assert f'href="../scenarios/{s.meta.id}/#source-{src.id}"' in html
+
+
+def test_search_index_covers_questions_prose_keywords_and_sections(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(unescape(doc["text"]) for doc in index["docs"])
+    for s in LIBRARY.scenarios:
+        assert s.meta.keywords[0] in text
+        assert s.meta.checklist[-1].text.split()[0] in text
+    titles = {doc["title"] for doc in index["docs"]}
+    assert {"Answer outline", "Checklist", "Trade-offs", "Sources"} <= titles
+
+
+def test_nav_holds_each_area_section_with_its_scenarios(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for area in LIBRARY.areas:
+        assert f"{area.letter}. {area.title}" in unescape(html)
+
+
+def test_catalog_lists_every_scenario(site):
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    assert {e["id"] for e in catalog["scenarios"]} == set(LIBRARY.by_id())
+
+
+def test_build_writes_nothing_into_the_source_tree(tmp_path):
+    before = sorted(p for p in ROOT.rglob("*") if ".venv" not in p.parts and "node_modules" not in p.parts
+                    and ".git" not in p.parts and "__pycache__" not in p.parts and ".pytest_cache" not in p.parts
+                    and ".hypothesis" not in p.parts)
+    assert build(ROOT, tmp_path / "site").returncode == 0
+    after = sorted(p for p in ROOT.rglob("*") if ".venv" not in p.parts and "node_modules" not in p.parts
+                   and ".git" not in p.parts and "__pycache__" not in p.parts and ".pytest_cache" not in p.parts
+                   and ".hypothesis" not in p.parts)
+    assert before == after
+
+
+# Bad input: one message that names every broken file and field; no traceback; nothing silently dropped.
+BROKEN = {
+    "malformed-yaml.md": "scenarios/malformed-yaml.md:8: front matter: invalid YAML",
+    "missing-field.md": "scenarios/missing-field.md: minutes: required field is missing",
+    "wrong-type.md": "minutes: Input should be a valid integer",
+    "id-mismatch.md": "id: 'not-the-file-name' must equal the file name 'id-mismatch'",
+    "duplicate-code.md": "code: 'A1' is already used by scenarios/",
+    "unknown-area.md": "area: unknown area 'nowhere'",
+    "unknown-tag.md": "tags[1]: unknown tag 'made-up-tag'",
+    "unknown-source.md": "sources[2].id: unknown source 'invented-source'",
+    "unknown-related.md": "related[1]: unknown scenario 'ghost-scenario'",
+    "script-tag.md": "scenarios/script-tag.md:141: body: unsafe markup '<script'",
+    "event-handler.md": "body: unsafe markup",
+    "javascript-link.md": "body: unsafe markup '](javascript:'",
+    "python-tag.md": "front matter: invalid YAML: could not determine a constructor for the tag",
+    "empty.md": "scenarios/empty.md: file is empty",
+    "latin1.md": "scenarios/latin1.md: not UTF-8",
+}
+
+
+def broken_files(*names: str) -> dict[str, bytes]:
+    return {name: (FIXTURES / "broken" / name).read_bytes() for name in names}
+
+
+def test_every_broken_fixture_has_an_expected_message():
+    assert set(BROKEN) == {p.name for p in (FIXTURES / "broken").glob("*.md")}
+
+
+def test_all_broken_fixtures_fail_one_build_with_every_message(tmp_path):
+    result = build(make_project(tmp_path, {**small_library(), **broken_files(*BROKEN)}))
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    missing = [name for name, message in BROKEN.items() if message not in result.output]
+    assert not missing, result.output
+    assert "  - scenarios/alpha-scenario.md" not in result.output, "valid files are not reported"
+    assert not Path("/tmp/runway-pwned").exists()
+
+
+@pytest.mark.parametrize("name", ["malformed-yaml.md", "unknown-related.md", "latin1.md"])
+def test_one_bad_file_stops_the_build_with_its_own_message(tmp_path, name):
+    result = build(make_project(tmp_path, {**small_library(), **broken_files(name)}))
+    assert result.returncode == 1
+    assert "1 problem(s) in the scenario library" in result.output and BROKEN[name] in result.output
+    assert "Traceback" not in result.output
+
+
+def test_hostile_scenario_runs_nothing_and_shows_templates_literally(tmp_path):
+    for sentinel in ("/tmp/runway-pwned-title", "/tmp/runway-pwned-body"):
+        Path(sentinel).unlink(missing_ok=True)
+    hostile = (FIXTURES / "hostile" / "hostile-scenario.md").read_text(encoding="utf-8")
+    result = build(make_project(tmp_path, {**small_library(), "hostile-scenario.md": hostile}))
+    assert result.returncode == 0, result.output
+    html = unescape(page(result.site, "scenarios/hostile-scenario.md"))
+    assert "Seven times seven is {{ 7*7 }}." in html
+    assert "{% include 'main.html' %}" in html
+    assert "<title>Title {{ 7*7 }}" in html
+    assert "49" not in text_of(html.split('<h2 id="why-interviewers-ask">')[1].split("</p>")[0])
+    assert not Path("/tmp/runway-pwned-title").exists() and not Path("/tmp/runway-pwned-body").exists()
+
+
+def test_crlf_and_bom_scenario_builds(tmp_path):
+    files = small_library()
+    files["alpha-scenario.md"] = "\ufeff".encode() + files["alpha-scenario.md"].replace("\n", "\r\n").encode()
+    result = build(make_project(tmp_path, files))
+    assert result.returncode == 0, result.output
+    assert '<h2 id="checklist">' in page(result.site, "scenarios/alpha-scenario.md")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_serves_a_scenario_page(tmp_path):
+    """`make serve` runs `mkdocs serve`: start it on a free port, fetch a scenario page, stop it."""
+    project = make_project(tmp_path, small_library())
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        body = ""
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/scenarios/alpha-scenario/", timeout=2) as r:
+                    body = r.read().decode("utf-8")
+                break
+            except OSError:
+                assert server.poll() is None, server.stdout.read()
+                time.sleep(0.5)
+        assert '<h2 id="question">' in body and 'id="checklist-first-item"' in body
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_makefile_serve_uses_the_same_command_as_the_smoke_test():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^serve: \$\(SETUP\)\n\t\$\(PY\) -m mkdocs serve --strict -a 127\.0\.0\.1:8000$", makefile, re.M)
+    assert shutil.which("make"), "make is needed for the README's commands"
