@@ -18,7 +18,7 @@ SECTIONS: dict[str, str] = {
     "red-flags": "Red flags",
     "follow-ups": "Follow-up questions",
     "behavioral": "Tell me about a time",
-    "case": "Real-world case",
+    "case": "Case study",
     "sources": "Sources",
     "related": "Related scenarios",
 }
