@@ -185,7 +185,8 @@ def test_reading_list_groups_by_publisher_and_links_citing_scenarios(library):
 def test_progress_table_has_a_row_per_scenario(library):
     table = render.progress_table(library)
     assert table.count('<tr data-scenario="') == 3
-    assert '<tr data-scenario="alpha-scenario" data-items="8">' in table
+    assert '<tr data-scenario="alpha-scenario" data-items="8" markdown="1">' in table
+    assert '<td markdown="span">[Example scenario](scenarios/alpha-scenario.md)</td>' in table
 
 
 def test_linking_examples_use_real_anchors(library):
