@@ -148,7 +148,7 @@ def test_at_a_glance_and_practice_bar(alpha, library):
     assert "**Code** `A1` · **Area** [Safe change and release](../areas/safe-change.md) · " in block
     assert "**Levels** senior, staff, principal · **Time** 45 minutes" in block
     assert "**Also searched as** words for the symptom; the other name of the pattern" in block
-    assert '<div class="runway-practice" data-scenario="alpha-scenario" data-minutes="45" markdown="0"></div>' in block
+    assert '<div class="runway-practice" data-scenario="alpha-scenario" data-minutes="45"></div>' in block
 
 
 def test_area_page_lists_its_scenarios_in_code_order(library):
