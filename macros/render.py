@@ -63,8 +63,7 @@ def question_block(s: Scenario, area: Area) -> str:
     if m.keywords:
         body += f"\n**Also searched as** {'; '.join(inline(k) for k in m.keywords)}\n"
     practice = (
-        f'<div class="runway-practice" data-scenario="{m.id}" data-minutes="{m.minutes}" '
-        f'markdown="0"></div>\n'
+        f'<div class="runway-practice" data-scenario="{m.id}" data-minutes="{m.minutes}"></div>\n'
     )
     return (
         f"## Question {{#question}}\n\n> {inline(m.question)}\n\n"

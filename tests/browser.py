@@ -47,6 +47,14 @@ def guard(page: Page) -> list[str]:
 
 
 @contextlib.contextmanager
+def local_only(page: Page) -> Iterator[Page]:
+    """Fail the test if `page` requested anything but file:// or this machine while the block ran."""
+    outside = guard(page)
+    yield page
+    assert not outside, f"requests that left the machine: {outside}"
+
+
+@contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on a free loopback port; yield its base URL."""
     handler = functools.partial(QuietHandler, directory=str(directory))

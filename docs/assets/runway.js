@@ -7,12 +7,16 @@
   var REVEAL = "runway.reveal";
   var timer = null;
 
+  function empty() {
+    return { version: 1, scenarios: {} };
+  }
+
   function load() {
     try {
       var data = JSON.parse(localStorage.getItem(STORE) || "null");
-      return isProgress(data) ? data : { version: 1, scenarios: {} };
+      return isProgress(data) ? data : empty();
     } catch (e) {
-      return { version: 1, scenarios: {} };
+      return empty();
     }
   }
 
@@ -20,11 +24,16 @@
     localStorage.setItem(STORE, JSON.stringify(data));
   }
 
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* A progress file: {"version": 1, "scenarios": {"<id>": {"ticks": {"<item id>": true}}}}. */
   function isProgress(data) {
-    if (!data || data.version !== 1 || typeof data.scenarios !== "object" || Array.isArray(data.scenarios)) return false;
+    if (!isObject(data) || data.version !== 1 || !isObject(data.scenarios)) return false;
     return Object.keys(data.scenarios).every(function (id) {
       var s = data.scenarios[id];
-      return s && typeof s.ticks === "object" && !Array.isArray(s.ticks) &&
+      return isObject(s) && isObject(s.ticks) &&
         Object.keys(s.ticks).every(function (k) { return s.ticks[k] === true; });
     });
   }
@@ -36,9 +45,14 @@
     return node;
   }
 
+  /* Announce in a live region: clear first so the same message is read again. */
   function say(region, message) {
     region.textContent = "";
     window.setTimeout(function () { region.textContent = message; }, 50);
+  }
+
+  function each(selector, fn) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
   }
 
   /* Reveal blocks: every collapsible details block of the article. */
@@ -49,7 +63,7 @@
   function setRevealed(open, button) {
     reveals().forEach(function (d) { d.open = open; });
     button.textContent = open ? "Hide all" : "Reveal all";
-    button.setAttribute("aria-pressed", open ? "true" : "false");
+    button.dataset.open = open ? "true" : "false";
     localStorage.setItem(REVEAL, open ? "all" : "none");
   }
 
@@ -63,8 +77,8 @@
     var left = total;
     var clock = el("span", { "class": "runway-clock", role: "timer", "aria-label": "Time left" }, format(left));
     var start = el("button", { type: "button", "class": "md-button runway-start" }, "Start timer");
-    var reset = el("button", { type: "button", "class": "md-button runway-reset" }, "Reset");
-    var reveal = el("button", { type: "button", "class": "md-button runway-reveal", "aria-pressed": "false" }, "Reveal all");
+    var reset = el("button", { type: "button", "class": "md-button runway-timer-reset" }, "Reset timer");
+    var reveal = el("button", { type: "button", "class": "md-button runway-reveal", "data-open": "false" }, "Reveal all");
     var status = el("span", { "class": "runway-status", role: "status", "aria-live": "polite" });
     bar.setAttribute("role", "group");
     bar.setAttribute("aria-label", "Practice");
@@ -73,66 +87,71 @@
     function stop() {
       window.clearInterval(timer);
       timer = null;
-      start.textContent = left === total ? "Start timer" : "Resume";
+      start.textContent = left === total ? "Start timer" : "Resume timer";
     }
     start.addEventListener("click", function () {
       if (timer) { stop(); say(status, "Paused"); return; }
-      start.textContent = "Pause";
+      start.textContent = "Pause timer";
+      say(status, "Running");
       timer = window.setInterval(function () {
         left -= 1;
         clock.textContent = format(left);
-        if (left === 0) { bar.classList.add("runway-time-up"); say(status, "Time is up: wrap up your answer."); }
+        if (left === 0) {
+          bar.classList.add("runway-time-up");
+          say(status, "Time is up: wrap up your answer.");
+        }
       }, 1000);
     });
     reset.addEventListener("click", function () {
-      stop();
       left = total;
+      stop();
       clock.textContent = format(left);
       bar.classList.remove("runway-time-up");
-      start.textContent = "Start timer";
       say(status, "Timer reset");
     });
     reveal.addEventListener("click", function () {
-      setRevealed(reveal.getAttribute("aria-pressed") !== "true", reveal);
+      setRevealed(reveal.dataset.open !== "true", reveal);
     });
     if (localStorage.getItem(REVEAL) === "all") setRevealed(true, reveal);
   }
 
+  /* Each checklist item carries <span class="runway-anchor" id="checklist-<item id>">. */
   function checklist(scenario) {
-    var boxes = document.querySelectorAll("#checklist ~ details .task-list-item input[type=checkbox]");
-    var data = load();
-    var ticks = (data.scenarios[scenario] || { ticks: {} }).ticks;
-    Array.prototype.forEach.call(boxes, function (box) {
-      var anchor = box.closest("li").querySelector(".runway-anchor");
-      if (!anchor) return;
-      var item = anchor.id.replace(/^checklist-/, "");
+    var ticks = (load().scenarios[scenario] || { ticks: {} }).ticks;
+    each(".task-list-item > .runway-anchor[id^='checklist-']", function (anchor) {
+      var item = anchor.id.slice("checklist-".length);
+      var li = anchor.parentElement;
+      var box = li.querySelector("input[type=checkbox]");
+      if (!box) return;
       box.disabled = false;
       box.checked = ticks[item] === true;
-      box.setAttribute("aria-label", "Done: " + box.closest("li").textContent.trim());
+      box.setAttribute("aria-label", li.textContent.trim());
       box.addEventListener("change", function () {
-        var current = load();
-        var entry = current.scenarios[scenario] || { ticks: {} };
+        var data = load();
+        var entry = data.scenarios[scenario] || { ticks: {} };
         if (box.checked) entry.ticks[item] = true; else delete entry.ticks[item];
         entry.updated = new Date().toISOString();
-        current.scenarios[scenario] = entry;
-        save(current);
+        data.scenarios[scenario] = entry;
+        save(data);
       });
     });
   }
 
-  /* A link to an anchor inside a closed details block opens the block first. */
+  /* A link to an anchor inside a closed details block opens the block, then scrolls to the anchor. */
   function openTarget() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id && document.getElementById(id);
     if (!target) return;
+    var closed = false;
     for (var node = target.parentElement; node; node = node.parentElement) {
-      if (node.tagName === "DETAILS") node.open = true;
+      if (node.tagName === "DETAILS" && !node.open) { node.open = true; closed = true; }
     }
-    target.scrollIntoView();
+    if (closed) target.scrollIntoView();
   }
 
   function progressPage(root) {
     var status = root.querySelector(".runway-progress-status");
+    var filter = root.querySelector(".runway-filter");
     var rows = root.querySelectorAll("tr[data-scenario]");
 
     function fill() {
@@ -142,14 +161,17 @@
         var entry = data.scenarios[row.dataset.scenario];
         var ticked = entry ? Object.keys(entry.ticks).length : 0;
         row.querySelector(".runway-ticks").textContent = ticked + " / " + row.dataset.items;
-        row.hidden = ticked === 0 && root.dataset.filter === "practised";
+        row.classList.toggle("runway-practised-row", ticked > 0);
+        row.hidden = ticked === 0 && filter.checked;
         if (ticked) practised += 1;
       });
-      root.querySelector(".runway-practised").textContent = practised + " of " + rows.length + " scenarios practised";
+      root.querySelector(".runway-practised").textContent =
+        practised + " of " + rows.length + " scenarios practised";
     }
 
+    filter.addEventListener("change", fill);
     root.querySelector(".runway-export").addEventListener("click", function () {
-      var blob = new Blob([JSON.stringify(load(), null, 2)], { type: "application/json" });
+      var blob = new Blob([JSON.stringify(load(), null, 2) + "\n"], { type: "application/json" });
       var link = el("a", { href: URL.createObjectURL(blob), download: "runway-progress.json" });
       document.body.appendChild(link);
       link.click();
@@ -157,7 +179,8 @@
       say(status, "Progress exported as runway-progress.json.");
     });
     root.querySelector(".runway-import").addEventListener("change", function (event) {
-      var file = event.target.files[0];
+      var input = event.target;
+      var file = input.files[0];
       if (!file) return;
       file.text().then(function (text) {
         var data;
@@ -167,9 +190,10 @@
         } else {
           save(data);
           fill();
-          say(status, "Imported progress for " + Object.keys(data.scenarios).length + " scenarios.");
+          var count = Object.keys(data.scenarios).length;
+          say(status, "Imported progress for " + count + (count === 1 ? " scenario" : " scenarios") + " from " + file.name + ".");
         }
-        event.target.value = "";
+        input.value = "";
       });
     });
     root.querySelector(".runway-reset").addEventListener("click", function () {
@@ -198,15 +222,32 @@
   }
 
   window.addEventListener("hashchange", openTarget);
-  /* A printed scenario is a complete card: open every hidden section first. */
+
+  /* A printed scenario is a complete card: open every hidden section, close them again afterwards. */
+  var printed = [];
   window.addEventListener("beforeprint", function () {
-    reveals().forEach(function (d) { d.open = true; });
+    printed = reveals().filter(function (d) { return !d.open; });
+    printed.forEach(function (d) { d.open = true; });
   });
+  window.addEventListener("afterprint", function () {
+    printed.forEach(function (d) { d.open = false; });
+    printed = [];
+  });
+
+  function whenReady(fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+
+  /* Material's document$ emits on the first load and after every instant navigation. From file://
+     Material skips instant navigation and document$ completes without emitting: start on DOMContentLoaded. */
+  var emitted = false;
   if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+    window.document$.subscribe({
+      next: function () { emitted = true; init(); },
+      complete: function () { if (!emitted) whenReady(init); }
+    });
   } else {
-    init();
+    whenReady(init);
   }
 })();

@@ -61,12 +61,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for area in library.areas:
         files.append(File.generated(config, render.area_url(area), content=render.area_page(area, library)))
-    urls = {s.meta.id: File.generated(config, render.scenario_url(s), content="").url for s in library.scenarios}
+    urls = {s.meta.id: files.get_file_from_path(render.scenario_url(s)).url for s in library.scenarios}
     files.append(File.generated(config, "catalog.json", content=catalog.build(library, urls).model_dump_json(indent=2)))
-    redirects = config.plugins.get("redirects")
-    if redirects is not None:
-        redirects.config["redirect_maps"] = {
-            f"scenarios/{alias}.md": render.scenario_url(s) for s in library.scenarios for alias in s.meta.aliases
-        }
+    add_redirects(library, config)
     return files
 
+
+def add_redirects(library: Library, config: MkDocsConfig) -> None:
+    """Each `aliases` entry becomes a mkdocs-redirects page from the former URL to the scenario."""
+    aliases = {f"scenarios/{alias}.md": render.scenario_url(s) for s in library.scenarios for alias in s.meta.aliases}
+    redirects = config.plugins.get("redirects")
+    if redirects is None:
+        if aliases:
+            raise PluginError("scenario aliases need the 'redirects' plugin under plugins: in mkdocs.yml")
+        return
+    redirects.config["redirect_maps"] = {**(redirects.config.get("redirect_maps") or {}), **aliases}
