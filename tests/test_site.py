@@ -112,15 +112,17 @@ def test_catalog_lists_every_scenario(site):
     assert {e["id"] for e in catalog["scenarios"]} == set(LIBRARY.by_id())
 
 
+SKIPPED_DIRS = {".venv", "node_modules", ".git", "__pycache__", ".pytest_cache", ".hypothesis", "test-artifacts"}
+
+
+def source_tree() -> list[Path]:
+    return sorted(p for p in ROOT.rglob("*") if not SKIPPED_DIRS & set(p.relative_to(ROOT).parts))
+
+
 def test_build_writes_nothing_into_the_source_tree(tmp_path):
-    before = sorted(p for p in ROOT.rglob("*") if ".venv" not in p.parts and "node_modules" not in p.parts
-                    and ".git" not in p.parts and "__pycache__" not in p.parts and ".pytest_cache" not in p.parts
-                    and ".hypothesis" not in p.parts)
+    before = source_tree()
     assert build(ROOT, tmp_path / "site").returncode == 0
-    after = sorted(p for p in ROOT.rglob("*") if ".venv" not in p.parts and "node_modules" not in p.parts
-                   and ".git" not in p.parts and "__pycache__" not in p.parts and ".pytest_cache" not in p.parts
-                   and ".hypothesis" not in p.parts)
-    assert before == after
+    assert source_tree() == before
 
 
 # Bad input: one message that names every broken file and field; no traceback; nothing silently dropped.
