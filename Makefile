@@ -3,6 +3,8 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 SETUP := $(VENV)/.installed
+OFFLINE_BUILD ?= build
+DIST ?= dist
 NODE := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -17,16 +19,17 @@ serve: $(SETUP)
 build: $(SETUP)
 	$(PY) -m mkdocs build --strict -d site
 
-## offline: the site for file://, packed as dist/runway-offline.zip
+## offline: the site for file://, packed as dist/runway-offline.zip (OFFLINE_BUILD and DIST move them)
 offline: $(SETUP)
-	RUNWAY_OFFLINE=true $(PY) -m mkdocs build --strict -d build/runway
-	mkdir -p dist
-	rm -f dist/runway-offline.zip && cd build && ../$(PY) -m zipfile -c ../dist/runway-offline.zip runway
-	@echo "Wrote dist/runway-offline.zip: unzip it and open index.html."
+	RUNWAY_OFFLINE=true $(PY) -m mkdocs build --strict -d $(abspath $(OFFLINE_BUILD))/runway
+	mkdir -p $(DIST)
+	$(PY) -c "import shutil, sys; shutil.make_archive(sys.argv[1], 'zip', sys.argv[2], 'runway')" \
+	  $(abspath $(DIST))/runway-offline $(abspath $(OFFLINE_BUILD))
+	@echo "Wrote $(DIST)/runway-offline.zip: unzip it and open runway/index.html."
 
 ## test: install everything (Python, npm, chromium, Java), then run every test with the network cut
 test: $(SETUP) $(NODE) browser java
-	bash tests/run.sh
+	bash tests/run.sh $(PYTEST_ARGS)
 
 ## bench: build-scaling, page-weight and Lighthouse figures, written to BENCHMARKS.md
 bench: $(SETUP) $(NODE) browser
@@ -43,6 +46,7 @@ $(SETUP): requirements.txt pyproject.toml
 	touch $@
 
 $(NODE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing (axe-core, vnu-jar, Lighthouse): install Node.js 20 with npm (for example 'sudo apt-get install -y nodejs npm')"; exit 1; }
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 

@@ -15,6 +15,7 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Level = Literal["senior", "staff", "principal"]
 LEVELS: tuple[str, ...] = ("senior", "staff", "principal")
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it; never constructs objects
 
 # Raw HTML that could run code in a reader's browser.
 UNSAFE_MARKUP = re.compile(
@@ -205,16 +206,22 @@ def _read_text(path: Path, out: _Collector) -> str | None:
 
 
 def _parse_yaml(text: str, path: Path, out: _Collector, fld: str = "", offset: int = 0):
-    """Safe-load YAML; return (data, node) or (None, None) after recording the parse error."""
+    """Safe-load YAML once (node for line numbers, data for validation), or record the parse error."""
+    loader = SAFE_LOADER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        out.add(path, fld, "invalid YAML: nested too deeply")
+        return None, None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = mark.line + 1 + offset if mark else None
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         out.add(path, fld, f"invalid YAML: {problem}", line)
         return None, None
+    finally:
+        loader.dispose()
     return data, node
 
 
@@ -305,8 +312,9 @@ def load_scenario(path: Path, out: _Collector) -> Scenario | None:
     if parts is None:
         return None
     head, body = parts
+    before = len(out.problems)
     data, node = _parse_yaml(head, path, out, "front matter", offset=1)
-    if data is None and node is None:
+    if len(out.problems) > before:
         return None
     if not isinstance(data, dict):
         out.add(path, "front matter", "must be a mapping of field: value", 2)

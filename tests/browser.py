@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import http.server
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -19,19 +20,27 @@ FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+_driver: list[Playwright] = []
+
+
+def driver() -> Playwright:
+    """One Playwright driver for the whole process: the sync API allows only one at a time per thread."""
+    if not _driver:
+        _driver.append(sync_playwright().start())
+        atexit.register(_driver[0].stop)
+    return _driver[0]
 
 
 @contextlib.contextmanager
 def launch() -> Iterator[Browser]:
-    """Headless Debian chromium; fails loudly (never skips) when it is missing."""
+    """Headless Debian chromium; fails loudly (never skips) when it is missing. Launches may nest."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError("Debian's chromium is missing: run 'make test' as root, or 'sudo apt-get install -y chromium'")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    browser = driver().chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 def is_local(url: str) -> bool:
