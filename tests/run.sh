@@ -3,7 +3,7 @@
 # network namespace with only loopback, which proves the site and the tests reach nothing outside.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmd=(.venv/bin/python -m pytest "$@")
+cmd=(.venv/bin/python -m pytest -n 2 "$@")  # two workers: the machines have two cores
 if unshare -n true 2>/dev/null && command -v ip >/dev/null; then
   echo "Running tests with the network cut (loopback only)."
   exec unshare -n bash -c 'ip link set lo up && exec "$@"' bash "${cmd[@]}"

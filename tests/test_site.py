@@ -18,7 +18,7 @@ import pytest
 from macros.catalog import present_anchors
 from macros.model import load_library, scenario_files
 from tests.conftest import BUILD_ENV, ROOT, build, make_project
-from tests.scenario_factory import small_library
+from tests.scenario_factory import scenario_text, small_library
 
 LIBRARY = load_library(ROOT / "scenarios")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -227,3 +227,17 @@ def test_makefile_serve_uses_the_same_command_as_the_smoke_test():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^serve: \$\(SETUP\)\n\t\$\(PY\) -m mkdocs serve --strict -a 127\.0\.0\.1:8000$", makefile, re.M)
     assert shutil.which("make"), "make is needed for the README's commands"
+
+
+def test_an_area_past_the_nav_limit_lists_only_its_overview(tmp_path):
+    """Past NAV_SCENARIOS_PER_AREA an area's scenarios leave the sidebar (page size stays flat) but still build."""
+    ids = [f"scenario-{n:02d}" for n in range(1, 32)]
+    files = {f"{sid}.md": scenario_text(sid, f"A{n}", [ids[n % 31], ids[(n + 1) % 31]]) for n, sid in enumerate(ids, 1)}
+    result = build(make_project(tmp_path, files))
+    assert result.returncode == 0, result.output
+    html = page(result.site, "scenarios/scenario-01.md")
+    assert '<h2 id="checklist">' in html
+    assert 'href="../scenario-02/"' in html, "related links still reach the other scenarios"
+    assert '<a href="../scenario-02/" class="md-nav__link">' not in html
+    assert '<a href="../../areas/safe-change/" class="md-nav__link' in html
+    assert f'href="../../scenarios/{ids[-1]}/"' in page(result.site, "areas/safe-change.md")

@@ -8,13 +8,16 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import catalog, render
-from macros.model import Library, LibraryError, load_library
+from macros.model import Area, Library, LibraryError, Scenario, load_library
 
 LIBRARY_KEY = "runway_library"
 NAV_MARKER = "scenarios/_areas.yml"
+# Every page carries its area's part of the navigation (navigation.prune keeps only that part), so an
+# area with more scenarios than this shows only its overview in the sidebar; its table lists them all.
+NAV_SCENARIOS_PER_AREA = 30
 
 
 def library_of(config: MkDocsConfig) -> Library:
@@ -44,19 +47,28 @@ def expand_nav_marker(item, library: Library):
         return item
     return {
         title: [
-            {f"{area.letter}. {area.title}": [{"Overview": render.area_url(area)}, *map(render.scenario_url, library.in_area(area.key))]}
+            {f"{area.letter}. {area.title}": [{"Overview": render.area_url(area)}, *map(render.scenario_url, nav_scenarios(library, area))]}
             for area in library.areas
         ]
         for title in item
     }
 
 
+def nav_scenarios(library: Library, area: Area) -> list[Scenario]:
+    """The area's scenarios as the sidebar lists them: all of them, or none past the limit."""
+    scenarios = library.in_area(area.key)
+    return scenarios if len(scenarios) <= NAV_SCENARIOS_PER_AREA else []
+
+
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     library = library_of(config)
+    in_nav = {s.meta.id for area in library.areas for s in nav_scenarios(library, area)}
     for s in library.scenarios:
         meta = {"title": s.meta.title, "description": s.meta.summary, "tags": s.meta.tags}
-        file = File.generated(config, render.scenario_url(s), content=page_source(meta, render.scenario_page(s, library)))
+        inclusion = InclusionLevel.UNDEFINED if s.meta.id in in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, render.scenario_url(s), inclusion=inclusion,
+                              content=page_source(meta, render.scenario_page(s, library)))
         file.edit_uri = f"../scenarios/{s.path.name}"
         files.append(file)
     for area in library.areas:
