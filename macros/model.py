@@ -149,8 +149,13 @@ class Library:
         found = [s for s in self.scenarios if s.meta.area == key]
         return sorted(found, key=lambda s: int(s.meta.code[1:]))
 
-    def citing(self, source_id: str) -> list[Scenario]:
-        return [s for s in self.scenarios if any(u.id == source_id for u in s.meta.sources)]
+    def citing(self) -> dict[str, list[Scenario]]:
+        """Each cited source id with the scenarios that cite it, in library order."""
+        found: dict[str, list[Scenario]] = {}
+        for s in self.scenarios:
+            for source_id in dict.fromkeys(u.id for u in s.meta.sources):
+                found.setdefault(source_id, []).append(s)
+        return found
 
 
 @dataclass(frozen=True)

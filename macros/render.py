@@ -212,12 +212,13 @@ def reading_list(library: Library) -> str:
     by_publisher: dict[str, list[Source]] = {}
     for src in sorted(library.sources.values(), key=lambda s: (s.publisher.lower(), s.title.lower())):
         by_publisher.setdefault(src.publisher, []).append(src)
+    citing_scenarios = library.citing()
     out = ""
     for publisher, sources in by_publisher.items():
         out += f"## {inline(publisher)}\n\n"
         for src in sources:
             citing = ", ".join(
-                f"[{s.meta.code}]({scenario_url(s)}#source-{src.id})" for s in library.citing(src.id)
+                f"[{s.meta.code}]({scenario_url(s)}#source-{src.id})" for s in citing_scenarios.get(src.id, [])
             )
             out += f"- [{inline(src.title)}]({src.url}): {inline(src.summary)}"
             out += f" *Cited by* {citing}\n" if citing else "\n"

@@ -87,7 +87,7 @@ def test_reading_list_has_every_source_and_who_cites_it(site):
     html = page(site, "reading-list.md")
     for src in LIBRARY.sources.values():
         assert f'href="{src.url}"' in html
-        for s in LIBRARY.citing(src.id):
+        for s in LIBRARY.citing()[src.id]:
             assert f'href="../scenarios/{s.meta.id}/#source-{src.id}"' in html
 
 
