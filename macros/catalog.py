@@ -42,7 +42,6 @@ def present_anchors(meta) -> list[str]:
 
 def build(library: Library, urls: dict[str, str]) -> Catalog:
     """The catalog, with `urls` mapping each scenario id to its site-relative page URL."""
-    areas = {a.key: a for a in library.areas}
     entries = []
     for area in library.areas:
         for s in library.in_area(area.key):
@@ -50,7 +49,7 @@ def build(library: Library, urls: dict[str, str]) -> Catalog:
             url = urls[m.id]
             entries.append(CatalogEntry(
                 id=m.id, code=m.code, title=m.title, question=m.question, area=m.area,
-                area_title=areas[m.area].title, levels=list(m.levels), tags=list(m.tags), minutes=m.minutes,
+                area_title=area.title, levels=list(m.levels), tags=list(m.tags), minutes=m.minutes,
                 url=url, sections={a: f"{url}#{a}" for a in present_anchors(m)},
                 checklist={c.id: f"{url}#checklist-{c.id}" for c in m.checklist},
             ))

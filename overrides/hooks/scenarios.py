@@ -10,10 +10,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from macros import catalog, render
+from macros import LIBRARY_KEY, catalog, render
 from macros.model import Area, Library, LibraryError, Scenario, load_library
 
-LIBRARY_KEY = "runway_library"
 NAV_MARKER = "scenarios/_areas.yml"
 # Every page carries its area's part of the navigation (navigation.prune keeps only that part), so an
 # area with more scenarios than this shows only its overview in the sidebar; its table lists them all.
