@@ -350,12 +350,15 @@ def _check_markers(body: str, path: Path, start: int, text: str, out: _Collector
         seen.add(key)
 
 
-def _check_references(library: Library, out: _Collector) -> None:
-    """Checks that need the whole library: uniqueness and every id that points elsewhere."""
+def _check_references(library: Library, out: _Collector, file_ids: set[str] = frozenset()) -> None:
+    """Checks that need the whole library: uniqueness and every id that points elsewhere.
+
+    `file_ids` are the ids of every scenario file, valid or not: a link to a file that has its own
+    errors is not reported again."""
     areas = {a.key: a for a in library.areas}
     seen_ids: dict[str, Path] = {}
     seen_codes: dict[str, Path] = {}
-    all_ids = {s.meta.id for s in library.scenarios}
+    all_ids = {s.meta.id for s in library.scenarios} | set(file_ids)
     for s in library.scenarios:
         m, p = s.meta, s.path
         for value, seen, fld in ((m.id, seen_ids, "id"), (m.code, seen_codes, "code")):
@@ -399,9 +402,10 @@ def load_library(root: Path) -> Library:
     areas = tuple(_load_list(root / "_areas.yml", Area, out))
     sources = {s.id: s for s in _load_list(root / "_sources.yml", Source, out)}
     tags = _load_tags(root / "_tags.yml", out)
-    loaded = [load_scenario(path, out) for path in scenario_files(root)]
+    files = scenario_files(root)
+    loaded = [load_scenario(path, out) for path in files]
     library = Library(tuple(s for s in loaded if s), areas, sources, tags)
-    _check_references(library, out)
+    _check_references(library, out, {path.stem for path in files})
     if out.problems:
         raise LibraryError(out.problems)
     return library

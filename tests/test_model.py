@@ -195,3 +195,9 @@ def test_committed_json_schemas_are_current(path):
 
 def test_front_matter_schema_rejects_unknown_keys():
     assert json.loads(json.dumps(front_matter_schema()))["additionalProperties"] is False
+
+
+def test_a_broken_file_is_reported_once_not_again_by_every_file_that_relates_to_it(tmp_path):
+    files = small_library()
+    files["alpha-scenario.md"] = files["alpha-scenario.md"].replace("minutes: 45", "minutes: lots")
+    assert one_problem(tmp_path, files).startswith("scenarios/alpha-scenario.md:")
