@@ -413,7 +413,4 @@ def load_library(root: Path) -> Library:
 
 def front_matter_schema() -> dict:
     """JSON Schema of the scenario front matter, for editors."""
-    schema = FrontMatter.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Runway scenario front matter"
-    return schema
+    return {**FrontMatter.model_json_schema(), "title": "Runway scenario front matter"}
