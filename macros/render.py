@@ -58,6 +58,7 @@ def question_block(s: Scenario, area: Area) -> str:
         f"**Area** [{inline(area.title)}](../{area_url(area)})",
         f"**Levels** {', '.join(m.levels)}",
         f"**Time** {m.minutes} minutes",
+        f"**Tags** {', '.join(m.tags)}",
     ]
     body = " · ".join(glance) + "\n"
     if m.keywords:

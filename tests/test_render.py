@@ -146,7 +146,7 @@ def test_front_matter_html_is_escaped(alpha, library):
 def test_at_a_glance_and_practice_bar(alpha, library):
     block = render.question_block(alpha, library.areas[0])
     assert "**Code** `A1` · **Area** [Safe change and release](../areas/safe-change.md) · " in block
-    assert "**Levels** senior, staff, principal · **Time** 45 minutes" in block
+    assert "**Levels** senior, staff, principal · **Time** 45 minutes · **Tags** release, rollback\n" in block
     assert "**Also searched as** words for the symptom; the other name of the pattern" in block
     assert '<div class="runway-practice" data-scenario="alpha-scenario" data-minutes="45"></div>' in block
 
