@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import get_data
 
+from macros.model import load_library
+
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 
@@ -49,11 +51,9 @@ def vocabulary() -> list[str]:
 
 
 def registry() -> tuple[list[str], list[str], list[tuple[str, str]]]:
-    """Real source ids, tags and (area key, letter) pairs."""
-    sources = [s["id"] for s in yaml.safe_load((SCENARIOS / "_sources.yml").read_text(encoding="utf-8"))]
-    tags = list(yaml.safe_load((SCENARIOS / "_tags.yml").read_text(encoding="utf-8")))
-    areas = [(a["key"], a["letter"]) for a in yaml.safe_load((SCENARIOS / "_areas.yml").read_text(encoding="utf-8"))]
-    return sources, tags, areas
+    """Real source ids, tags and (area key, letter) pairs, as the site's own loader reads them."""
+    real = load_library(SCENARIOS)
+    return list(real.sources), list(real.tags), [(a.key, a.letter) for a in real.areas]
 
 
 def scenario(index: int, ids: list[str], template: dict, areas, sources, tags, vocab) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -141,6 +142,7 @@ class Library:
     sources: dict[str, Source]
     tags: dict[str, str]
 
+    @cached_property
     def by_id(self) -> dict[str, Scenario]:
         return {s.meta.id: s for s in self.scenarios}
 

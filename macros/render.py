@@ -146,7 +146,7 @@ def sources_section(s: Scenario, sources: dict[str, Source]) -> str:
 
 
 def related_section(s: Scenario, library: Library) -> str:
-    scenarios = library.by_id()
+    scenarios = library.by_id
     lines = "".join(
         f"- [{r.meta.code} · {inline(r.meta.title)}]({r.meta.id}.md): {inline(r.meta.question)}\n"
         for r in (scenarios[rid] for rid in s.meta.related)
@@ -175,6 +175,12 @@ def scenario_page(s: Scenario, library: Library) -> str:
     return f"# {inline(s.meta.title)}\n\n{question_block(s, area)}\n{body}\n\n{rest}".rstrip() + "\n"
 
 
+def with_front_matter(meta: dict, markdown: str) -> str:
+    """A generated page: JSON values as front matter (valid YAML, so no value is read as a tag), then Markdown."""
+    lines = "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items())
+    return f"---\n{lines}---\n\n{markdown}"
+
+
 def area_page(area: Area, library: Library) -> str:
     """One area: its description and a table of its scenarios."""
     rows = "".join(
@@ -183,11 +189,8 @@ def area_page(area: Area, library: Library) -> str:
         for s in library.in_area(area.key)
     )
     table = "| Code | Scenario | Question | Levels |\n|---|---|---|---|\n" + rows if rows else "No scenarios yet.\n"
-    return (
-        f"---\ntitle: {json.dumps(f'{area.letter}. {area.title}')}\n"
-        f"description: {json.dumps(f'{area.title}: interview scenarios')}\n---\n\n"
-        f"# {area.letter}. {inline(area.title)}\n\n{inline(area.description)}\n\n{table}"
-    )
+    meta = {"title": f"{area.letter}. {area.title}", "description": f"{area.title}: interview scenarios"}
+    return with_front_matter(meta, f"# {area.letter}. {inline(area.title)}\n\n{inline(area.description)}\n\n{table}")
 
 
 def cell(text: str) -> str:

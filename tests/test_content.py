@@ -54,7 +54,7 @@ def library() -> Library:
 
 
 def scenario(library: Library, sid: str) -> Scenario:
-    return library.by_id()[sid]
+    return library.by_id[sid]
 
 
 @needs_shared

@@ -63,7 +63,7 @@ def load(folder: Path, content: str | bytes) -> Library | LibraryError:
         assert all(p.file == SHOWN_AS and p.message for p in error.problems), error
         assert SHOWN_AS in str(error)
         return error
-    assert TARGET in library.by_id(), "the file was dropped without a problem naming it"
+    assert TARGET in library.by_id, "the file was dropped without a problem naming it"
     return library
 
 

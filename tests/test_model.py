@@ -166,7 +166,7 @@ def test_crlf_and_bom_just_work(tmp_path):
     text = scenario_text("delta-scenario", "A4", ["alpha-scenario"])
     files = {**small_library(), "delta-scenario.md": "\ufeff".encode() + text.replace("\n", "\r\n").encode()}
     library = load_library(write_library(tmp_path / "scenarios", files))
-    assert library.by_id()["delta-scenario"].meta.title == "Example scenario"
+    assert library.by_id["delta-scenario"].meta.title == "Example scenario"
 
 
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path):

@@ -19,7 +19,7 @@ def library(tmp_path):
 
 @pytest.fixture
 def alpha(library):
-    return library.by_id()["alpha-scenario"]
+    return library.by_id["alpha-scenario"]
 
 
 def with_meta(scenario, **changes):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,11 +20,6 @@ NAV_SCENARIOS_PER_AREA = 30
 
 def library_of(config: MkDocsConfig) -> Library:
     return config[LIBRARY_KEY]
-
-
-def page_source(meta: dict, markdown: str) -> str:
-    """A generated page: JSON front matter (valid YAML, so nothing in it is parsed as a tag) and Markdown."""
-    return "---\n" + "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items()) + "\n---\n\n" + markdown
 
 
 @event_priority(100)
@@ -67,7 +61,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         meta = {"title": s.meta.title, "description": s.meta.summary, "tags": s.meta.tags}
         inclusion = InclusionLevel.UNDEFINED if s.meta.id in in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, render.scenario_url(s), inclusion=inclusion,
-                              content=page_source(meta, render.scenario_page(s, library)))
+                              content=render.with_front_matter(meta, render.scenario_page(s, library)))
         file.edit_uri = f"../scenarios/{s.path.name}"
         files.append(file)
     for area in library.areas:
