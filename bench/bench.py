@@ -20,9 +20,9 @@ import lighthouse  # noqa: E402
 import plain  # noqa: E402
 import report  # noqa: E402
 import weight  # noqa: E402
-from serve import free_port, serve  # noqa: E402
+from serve import GzipHandler  # noqa: E402
 
-from tests.browser import launch  # noqa: E402
+from tests.browser import free_port, launch, serve  # noqa: E402
 from tests.conftest import make_project  # noqa: E402
 
 SIZES = (40, 400, 2000)
@@ -94,7 +94,7 @@ def scaling(size: int, browser) -> dict:
         if html_pages(tmp / "plain-site") != html_pages(tmp / "site"):
             sys.exit("the plain build does not have the same pages as ours; the comparison would be wrong")
         markdown = statistics.median(plain.markdown_only(plain_config, tmp / "md") for _ in range(REPEATS[size]))
-        with serve(tmp / "site") as base:
+        with serve(tmp / "site", handler=GzipHandler) as base:
             visit = weight.first_visit(browser, base + first_scenario(tmp / "site"))
         return {"size": size, "ours": median(ours), "plain": median(floor), "markdown": markdown, "visit": visit,
                 "file_mean": statistics.mean(len(t.encode()) for t in files.values()), **site_figures(tmp / "site")}
@@ -107,7 +107,7 @@ def real_site(browser) -> tuple[dict, dict, float]:
         site = Path(tmp) / "site"
         mkdocs_build(ROOT / "mkdocs.yml", site, RUNWAY_SITE_URL=f"http://127.0.0.1:{port}/")
         pages = {"home": "", "scenario": first_scenario(site)}
-        with serve(site, port) as base:
+        with serve(site, port, handler=GzipHandler) as base:
             weights = {name: weight.first_visit(browser, base + path) for name, path in pages.items()}
             scores = {(name, form): lighthouse.median_scores(base + path, form)
                       for name, path in pages.items() for form in ("desktop", "mobile")}

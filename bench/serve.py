@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
-import http.server
 import io
-import socket
-import threading
-from collections.abc import Iterator
 from pathlib import Path
+
+from tests.browser import QuietHandler
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Serves files; text is sent gzip-encoded when the client accepts it."""
 
     def send_head(self):
@@ -32,24 +28,3 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return io.BytesIO(body)
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    """Serve `directory` on loopback; yield its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -7,6 +7,7 @@ import contextlib
 import functools
 import http.server
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,11 +64,17 @@ def local_only(page: Page) -> Iterator[Page]:
     assert not outside, f"requests that left the machine: {outside}"
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on a free loopback port; yield its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(directory: Path, port: int = 0, handler: type[http.server.BaseHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """Serve `directory` on loopback (a free port unless given); yield its base URL."""
+    bound = functools.partial(handler or QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), bound)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

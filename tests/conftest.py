@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.scenario_factory import ROOT, write_library
+
 SHARED = ROOT.parent / "shared"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -30,16 +31,9 @@ def make_project(dest: Path, scenarios: dict[str, str | bytes] | None = None) ->
         src = ROOT / part
         (shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
          if src.is_dir() else shutil.copy(src, dest / part))
-    (dest / "scenarios").mkdir()
-    for meta in (ROOT / "scenarios").glob("_*.yml"):
-        shutil.copy(meta, dest / "scenarios" / meta.name)
     if scenarios is None:
-        for path in (ROOT / "scenarios").glob("*.md"):
-            shutil.copy(path, dest / "scenarios" / path.name)
-    else:
-        for name, text in scenarios.items():
-            target = dest / "scenarios" / name
-            target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        scenarios = {path.name: path.read_bytes() for path in (ROOT / "scenarios").glob("*.md")}
+    write_library(dest / "scenarios", scenarios)
     return dest
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,12 +16,13 @@ import pytest
 
 from macros.catalog import present_anchors
 from macros.model import load_library, scenario_files
+from tests.browser import free_port
 from tests.conftest import BUILD_ENV, ROOT, build, make_project
 from tests.scenario_factory import scenario_text, small_library
 
 LIBRARY = load_library(ROOT / "scenarios")
 FIXTURES = Path(__file__).parent / "fixtures"
-ids = pytest.mark.parametrize("sid", sorted(LIBRARY.by_id()))
+ids = pytest.mark.parametrize("sid", sorted(LIBRARY.by_id))
 
 
 def page(site: Path, src_uri: str) -> str:
@@ -40,7 +40,7 @@ def test_every_scenario_file_is_a_page(site):
 
 @ids
 def test_scenario_page_has_every_section_in_order(site, sid):
-    s = LIBRARY.by_id()[sid]
+    s = LIBRARY.by_id[sid]
     html = page(site, f"scenarios/{sid}.md")
     positions = [html.find(f'<h2 id="{anchor}">') for anchor in present_anchors(s.meta)]
     assert -1 not in positions, [a for a, p in zip(present_anchors(s.meta), positions) if p == -1]
@@ -109,7 +109,7 @@ def test_nav_holds_each_area_section_with_its_scenarios(site):
 
 def test_catalog_lists_every_scenario(site):
     catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
-    assert {e["id"] for e in catalog["scenarios"]} == set(LIBRARY.by_id())
+    assert {e["id"] for e in catalog["scenarios"]} == set(LIBRARY.by_id)
 
 
 SKIPPED_DIRS = {".venv", "node_modules", ".git", "__pycache__", ".pytest_cache", ".hypothesis", "test-artifacts"}
@@ -191,12 +191,6 @@ def test_crlf_and_bom_scenario_builds(tmp_path):
     result = build(make_project(tmp_path, files))
     assert result.returncode == 0, result.output
     assert '<h2 id="checklist">' in page(result.site, "scenarios/alpha-scenario.md")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_serve_serves_a_scenario_page(tmp_path):
