@@ -104,20 +104,16 @@ def test_case_links_to_its_numbered_source(alpha):
     assert render.case_section(with_meta(alpha, case=None)) == ""
 
 
-def test_related_links_by_id_with_code_and_question(alpha):
-    assert render.related_section(alpha, load_library_of(alpha)) == (
+def test_related_links_by_id_with_code_and_question(alpha, library):
+    assert render.related_section(alpha, library) == (
         "## Related scenarios {#related}\n\n"
         "- [A2 · Example scenario](beta-scenario.md): The question exactly as an interviewer would ask it?\n"
         "- [A3 · Example scenario](gamma-scenario.md): The question exactly as an interviewer would ask it?\n\n"
     )
 
 
-def load_library_of(scenario):
-    return load_library(scenario.path.parent)
-
-
 def test_scenario_page_puts_sections_in_fixed_order(alpha, library):
-    page = render.scenario_page(with_meta(alpha), library)
+    page = render.scenario_page(alpha, library)
     anchors = re.findall(r"^## .* \{#([a-z-]+)\}$", page, re.M)
     assert anchors == ["question", "why-interviewers-ask", "approach", "checklist", "answer-outline",
                        "trade-offs", "signals", "red-flags", "follow-ups", "behavioral", "case", "sources", "related"]
