@@ -35,9 +35,13 @@ class Catalog(BaseModel):
     scenarios: list[CatalogEntry]
 
 
+OPTIONAL = {"two-minute-answer": "two_minute_answer", "numbers": "numbers", "partial-failures": "partial_failures",
+            "case": "case", "behavioral": "behavioral"}
+
+
 def present_anchors(meta) -> list[str]:
-    """The section anchors a scenario page actually has (case and behavioral are optional)."""
-    return [a for a in ANCHORS if not (a == "case" and meta.case is None) and not (a == "behavioral" and meta.behavioral is None)]
+    """The section anchors a scenario page actually has (optional ones only when their field is filled)."""
+    return [a for a in ANCHORS if a not in OPTIONAL or getattr(meta, OPTIONAL[a])]
 
 
 def build(library: Library, urls: dict[str, str]) -> Catalog:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -26,8 +27,8 @@ UNSAFE_MARKUP = re.compile(
     re.I,
 )
 # Generated page sections, in default order; `<!-- runway:<key> -->` in the prose places one.
-SECTION_KEYS = ("answer-outline", "checklist", "trade-offs", "signals", "red-flags",
-                "follow-ups", "behavioral", "case", "sources", "related")
+SECTION_KEYS = ("two-minute-answer", "answer-outline", "checklist", "numbers", "partial-failures", "trade-offs",
+                "signals", "red-flags", "follow-ups", "behavioral", "case", "sources", "related")
 MARKER = re.compile(r"^<!--\s*runway:([a-z-]+)\s*-->[ \t]*$", re.M)
 
 
@@ -72,6 +73,23 @@ class SourceUse(Strict):
     supports: Text
 
 
+class Knob(Strict):
+    """A number or setting a strong candidate names: backed by one of the guide's sources, or marked as an example."""
+
+    name: Text
+    value: Text
+    meaning: Text
+    source: Slug | None = None
+    example: bool = False
+
+
+class PartialFailure(Strict):
+    """A partial or grey failure the plan must survive, and what catches it."""
+
+    failure: Text
+    caught_by: Text
+
+
 class Case(Strict):
     title: Text
     story: Text
@@ -107,6 +125,10 @@ class FrontMatter(Strict):
     aliases: list[Slug] = []
     behavioral: Behavioral | None = None
     keywords: list[Text] = []
+    two_minute_answer: Text | None = None
+    numbers: list[Knob] = []
+    partial_failures: list[PartialFailure] = []
+    reviewed: date | None = None
 
 
 class Area(Strict):
@@ -126,6 +148,8 @@ class Source(Strict):
     kind: Text
     summary: Text
     verification: Text
+    evidence: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = None
+    verified: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -378,7 +402,13 @@ def _check_references(library: Library, out: _Collector, file_ids: set[str] = fr
         for i, use in enumerate(m.sources):
             if use.id not in library.sources:
                 out.add(p, f"sources[{i}].id", f"unknown source '{use.id}' (not in scenarios/_sources.yml)")
-        if m.case and m.case.source not in {u.id for u in m.sources}:
+        cited = {u.id for u in m.sources}
+        for i, knob in enumerate(m.numbers):
+            if (knob.source is None) == (not knob.example):
+                out.add(p, f"numbers[{i}]", "give either a source (one of this guide's sources) or example: true")
+            elif knob.source and knob.source not in cited:
+                out.add(p, f"numbers[{i}].source", f"'{knob.source}' must also be listed under sources")
+        if m.case and m.case.source not in cited:
             out.add(p, "case.source", f"'{m.case.source}' must also be listed under sources")
         for i, rel in enumerate(m.related):
             if rel not in all_ids:

@@ -11,8 +11,11 @@ from .model import MARKER, SECTION_KEYS, Area, Library, Scenario, Source
 
 # Generated sections in their default order: anchor (and marker name) -> heading.
 SECTIONS: dict[str, str] = {
+    "two-minute-answer": "A strong answer in two minutes",
     "answer-outline": "Answer outline",
     "checklist": "Checklist",
+    "numbers": "Numbers and knobs",
+    "partial-failures": "Partial and grey failures",
     "trade-offs": "Trade-offs",
     "signals": "Level signals",
     "red-flags": "Red flags",
@@ -60,6 +63,8 @@ def question_block(s: Scenario, area: Area) -> str:
         f"**Time** {m.minutes} minutes",
         f"**Tags** {', '.join(m.tags)}",
     ]
+    if m.reviewed:
+        glance.append(f"**Reviewed** {m.reviewed.isoformat()}")
     body = " · ".join(glance) + "\n"
     if m.keywords:
         body += f"\n**Also searched as** {'; '.join(inline(k) for k in m.keywords)}\n"
@@ -86,6 +91,37 @@ def checklist_section(s: Scenario) -> str:
         for c in s.meta.checklist
     )
     return heading("checklist") + reveal("success", "Reveal the checklist", items)
+
+
+def paragraphs(text: str) -> str:
+    """Front-matter text that may hold blank-line-separated paragraphs, each made safe with `inline`."""
+    return "\n\n".join(inline(p) for p in text.split("\n\n") if p.strip()) + "\n"
+
+
+def two_minute_section(s: Scenario) -> str:
+    if s.meta.two_minute_answer is None:
+        return ""
+    return heading("two-minute-answer") + reveal("quote", "Reveal a two-minute answer", paragraphs(s.meta.two_minute_answer))
+
+
+def numbers_section(s: Scenario) -> str:
+    if not s.meta.numbers:
+        return ""
+    position = {u.id: n for n, u in enumerate(s.meta.sources, 1)}
+    rows = "".join(
+        f"| {cell(k.name)} | {cell(k.value)} | {cell(k.meaning)} | "
+        + (f"[Source {position[k.source]}](#source-{k.source})" if k.source else "example") + " |\n"
+        for k in s.meta.numbers
+    )
+    table = "| Knob | Value | What it means | Backed by |\n|---|---|---|---|\n" + rows
+    return heading("numbers") + reveal("info", "Reveal the numbers and knobs", table)
+
+
+def partial_failures_section(s: Scenario) -> str:
+    if not s.meta.partial_failures:
+        return ""
+    items = "".join(f"- **{inline(f.failure)}** Caught by: {inline(f.caught_by)}\n" for f in s.meta.partial_failures)
+    return heading("partial-failures") + reveal("warning", "Reveal the partial failures and what catches them", items)
 
 
 def tradeoffs_section(s: Scenario) -> str:
@@ -158,7 +194,10 @@ def scenario_page(s: Scenario, library: Library) -> str:
     """The whole Markdown of a scenario page; prose stays inert text, sections go at markers or in order."""
     area = next(a for a in library.areas if a.key == s.meta.area)
     renderers: dict[str, Callable[[], str]] = {
+        "two-minute-answer": lambda: two_minute_section(s),
         "answer-outline": lambda: outline_section(s),
+        "numbers": lambda: numbers_section(s),
+        "partial-failures": lambda: partial_failures_section(s),
         "checklist": lambda: checklist_section(s),
         "trade-offs": lambda: tradeoffs_section(s),
         "signals": lambda: signals_section(s),

@@ -115,8 +115,8 @@ def test_related_links_by_id_with_code_and_question(alpha, library):
 def test_scenario_page_puts_sections_in_fixed_order(alpha, library):
     page = render.scenario_page(alpha, library)
     anchors = re.findall(r"^## .* \{#([a-z-]+)\}$", page, re.M)
-    assert anchors == ["question", "why-interviewers-ask", "approach", "checklist", "answer-outline",
-                       "trade-offs", "signals", "red-flags", "follow-ups", "behavioral", "case", "sources", "related"]
+    assert anchors == ["question", "why-interviewers-ask", "approach", "checklist", "two-minute-answer",
+                       "answer-outline", "numbers", "partial-failures", "trade-offs", "signals", "red-flags", "follow-ups", "behavioral", "case", "sources", "related"]
     assert page.startswith("# Example scenario\n\n## Question {#question}\n\n> The question exactly as an interviewer would ask it?\n")
 
 
@@ -142,7 +142,7 @@ def test_front_matter_html_is_escaped(alpha, library):
 def test_at_a_glance_and_practice_bar(alpha, library):
     block = render.question_block(alpha, library.areas[0])
     assert "**Code** `A1` · **Area** [Safe change and release](../areas/safe-change.md) · " in block
-    assert "**Levels** senior, staff, principal · **Time** 45 minutes · **Tags** release, rollback\n" in block
+    assert "**Levels** senior, staff, principal · **Time** 45 minutes · **Tags** release, rollback · **Reviewed** 2026-12-02\n" in block
     assert "**Also searched as** words for the symptom; the other name of the pattern" in block
     assert '<div class="runway-practice" data-scenario="alpha-scenario" data-minutes="45"></div>' in block
 
