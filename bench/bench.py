@@ -53,8 +53,11 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
 
 def mkdocs_build(config: Path, site: Path, **env: str) -> Run:
     """A strict, quiet `mkdocs build`, as `make build` runs it."""
-    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
-                 config.parent, {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNWAY_OFFLINE": "false", **env})
+    return timed(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+        config.parent,
+        {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNWAY_OFFLINE": "false", **env},
+    )
 
 
 def median(runs: list[Run]) -> Run:
@@ -73,7 +76,8 @@ def site_figures(site: Path) -> dict:
     pages = [p.stat().st_size for p in site.glob("scenarios/*/index.html")]
     return {
         "site": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
-        "page_mean": statistics.mean(pages), "page_max": max(pages),
+        "page_mean": statistics.mean(pages),
+        "page_max": max(pages),
         "index": (site / "search" / "search_index.json").stat().st_size,
     }
 
@@ -96,8 +100,15 @@ def scaling(size: int, browser) -> dict:
         markdown = statistics.median(plain.markdown_only(plain_config, tmp / "md") for _ in range(REPEATS[size]))
         with serve(tmp / "site", handler=GzipHandler) as base:
             visit = weight.first_visit(browser, base + first_scenario(tmp / "site"))
-        return {"size": size, "ours": median(ours), "plain": median(floor), "markdown": markdown, "visit": visit,
-                "file_mean": statistics.mean(len(t.encode()) for t in files.values()), **site_figures(tmp / "site")}
+        return {
+            "size": size,
+            "ours": median(ours),
+            "plain": median(floor),
+            "markdown": markdown,
+            "visit": visit,
+            "file_mean": statistics.mean(len(t.encode()) for t in files.values()),
+            **site_figures(tmp / "site"),
+        }
 
 
 def real_site(browser) -> tuple[dict, dict, float]:
@@ -109,8 +120,11 @@ def real_site(browser) -> tuple[dict, dict, float]:
         pages = {"home": "", "scenario": first_scenario(site)}
         with serve(site, port, handler=GzipHandler) as base:
             weights = {name: weight.first_visit(browser, base + path) for name, path in pages.items()}
-            scores = {(name, form): lighthouse.median_scores(base + path, form)
-                      for name, path in pages.items() for form in ("desktop", "mobile")}
+            scores = {
+                (name, form): lighthouse.median_scores(base + path, form)
+                for name, path in pages.items()
+                for form in ("desktop", "mobile")
+            }
     real_files = [p.stat().st_size for p in library.SCENARIOS.glob("[!_]*.md")]
     return weights, scores, statistics.mean(real_files)
 
@@ -140,43 +154,130 @@ def render(machine: dict, rows: list[dict], weights: dict, scores: dict, real_fi
         "`mkdocs build --strict` process; peak memory is that process's maximum resident set.\n"
     )
     out += "\n## 1. Build scaling\n\n" + report.table(
-        ["scenarios", "build (s)", "peak memory (MB)", "site (MB)", "scenario page HTML, mean / max (KB)",
-         "search index (KB)", "first visit to a scenario page, all but the index (KB)"],
-        [[f"{r['size']:,}", f"{r['ours'].seconds:.1f}", f"{r['ours'].peak_mb:.0f}", f"{r['site'] / KB / KB:.1f}",
-          f"{kb(r['page_mean'])} / {kb(r['page_max'])}", kb(r["index"]), kb(r["visit"].total)] for r in rows])
+        [
+            "scenarios",
+            "build (s)",
+            "peak memory (MB)",
+            "site (MB)",
+            "scenario page HTML, mean / max (KB)",
+            "search index (KB)",
+            "first visit to a scenario page, all but the index (KB)",
+        ],
+        [
+            [
+                f"{r['size']:,}",
+                f"{r['ours'].seconds:.1f}",
+                f"{r['ours'].peak_mb:.0f}",
+                f"{r['site'] / KB / KB:.1f}",
+                f"{kb(r['page_mean'])} / {kb(r['page_max'])}",
+                kb(r["index"]),
+                kb(r["visit"].total),
+            ]
+            for r in rows
+        ],
+    )
     out += "\n## 2. Overhead against plain Material and Markdown alone\n\n" + report.table(
-        ["scenarios", "ours (s)", "plain Material (s)", "Markdown only (s)", "ours / plain Material", "ours / Markdown only"],
-        [[f"{r['size']:,}", f"{r['ours'].seconds:.1f}", f"{r['plain'].seconds:.1f}", f"{r['markdown']:.1f}",
-          f"{r['ours'].seconds / r['plain'].seconds:.2f}x", f"{r['ours'].seconds / r['markdown']:.1f}x"] for r in rows])
+        [
+            "scenarios",
+            "ours (s)",
+            "plain Material (s)",
+            "Markdown only (s)",
+            "ours / plain Material",
+            "ours / Markdown only",
+        ],
+        [
+            [
+                f"{r['size']:,}",
+                f"{r['ours'].seconds:.1f}",
+                f"{r['plain'].seconds:.1f}",
+                f"{r['markdown']:.1f}",
+                f"{r['ours'].seconds / r['plain'].seconds:.2f}x",
+                f"{r['ours'].seconds / r['markdown']:.1f}x",
+            ]
+            for r in rows
+        ],
+    )
     out += (
         "\nPlain Material: every page's final Markdown (after our hook and macros) written out, then built by MkDocs "
         "with the same theme, features, Markdown extensions and plugins, minus the hook and mkdocs-macros. "
         "Markdown only: Python-Markdown with the same extensions converting the same pages in one process.\n"
     )
     out += "\n## 3. Page weight: first visit, empty cache (real site)\n\n" + report.table(
-        ["page", "HTML (KB)", "everything but the search index (KB)", "same, sent gzip (KB)", "search index (KB)", "requests"],
-        [[name, kb(w.html), kb(w.total), kb(w.transferred), kb(w.search_index), w.requests] for name, w in weights.items()])
+        [
+            "page",
+            "HTML (KB)",
+            "everything but the search index (KB)",
+            "same, sent gzip (KB)",
+            "search index (KB)",
+            "requests",
+        ],
+        [
+            [name, kb(w.html), kb(w.total), kb(w.transferred), kb(w.search_index), w.requests]
+            for name, w in weights.items()
+        ],
+    )
     out += f"\n## 4. Lighthouse 12.2.3 (real site, median of {lighthouse.RUNS} runs)\n\n" + report.table(
         ["page", "form factor", *lighthouse.CATEGORIES],
-        [[page, form, *s.values()] for (page, form), s in scores.items()])
-    out += ("\nThe site is served from loopback by bench/serve.py, which gzips text as any production host does, "
-            "and built with `site_url` set to the address it is served from.\n")
-    out += "\n## Goals\n\n" + report.table(["goal", "target", "measured", "result"], [
-        goal("build overhead against plain Material", "at most 1.25x", f"{worst_ratio:.2f}x (worst size)",
-             worst_ratio <= 1.25, f"by {worst_ratio / 1.25 - 1:.0%}"),
-        goal(f"build of {max(SIZES):,} scenarios", "under 60 s", f"{big['ours'].seconds:.1f} s",
-             big["ours"].seconds < 60, f"by {big['ours'].seconds - 60:.1f} s"),
-        goal(f"time growth {max(SIZES):,} vs {SIZES[1]}", "at most 6x", f"{growth:.1f}x", growth <= 6,
-             f"by {growth - 6:.1f}x"),
-        goal("scenario page HTML, every size", "at most 60 KB", f"{kb(worst_page)} KB (largest)",
-             worst_page <= 60 * KB, f"by {kb(worst_page - 60 * KB)} KB"),
-        goal("first visit to a scenario page, all but the search index", "at most 350 KB", f"{kb(visit)} KB",
-             visit <= 350 * KB, f"by {kb(visit - 350 * KB)} KB"),
-        goal("Lighthouse, desktop", "100 in all four", f"lowest {min(desktop)}", min(desktop) == 100,
-             f"by {100 - min(desktop)}"),
-        goal("Lighthouse, mobile", "at least 95 in all four", f"lowest {min(mobile)}", min(mobile) >= 95,
-             f"by {95 - min(mobile)}"),
-    ])
+        [[page, form, *s.values()] for (page, form), s in scores.items()],
+    )
+    out += (
+        "\nThe site is served from loopback by bench/serve.py, which gzips text as any production host does, "
+        "and built with `site_url` set to the address it is served from.\n"
+    )
+    out += "\n## Goals\n\n" + report.table(
+        ["goal", "target", "measured", "result"],
+        [
+            goal(
+                "build overhead against plain Material",
+                "at most 1.25x",
+                f"{worst_ratio:.2f}x (worst size)",
+                worst_ratio <= 1.25,
+                f"by {worst_ratio / 1.25 - 1:.0%}",
+            ),
+            goal(
+                f"build of {max(SIZES):,} scenarios",
+                "under 60 s",
+                f"{big['ours'].seconds:.1f} s",
+                big["ours"].seconds < 60,
+                f"by {big['ours'].seconds - 60:.1f} s",
+            ),
+            goal(
+                f"time growth {max(SIZES):,} vs {SIZES[1]}",
+                "at most 6x",
+                f"{growth:.1f}x",
+                growth <= 6,
+                f"by {growth - 6:.1f}x",
+            ),
+            goal(
+                "scenario page HTML, every size",
+                "at most 60 KB",
+                f"{kb(worst_page)} KB (largest)",
+                worst_page <= 60 * KB,
+                f"by {kb(worst_page - 60 * KB)} KB",
+            ),
+            goal(
+                "first visit to a scenario page, all but the search index",
+                "at most 350 KB",
+                f"{kb(visit)} KB",
+                visit <= 350 * KB,
+                f"by {kb(visit - 350 * KB)} KB",
+            ),
+            goal(
+                "Lighthouse, desktop",
+                "100 in all four",
+                f"lowest {min(desktop)}",
+                min(desktop) == 100,
+                f"by {100 - min(desktop)}",
+            ),
+            goal(
+                "Lighthouse, mobile",
+                "at least 95 in all four",
+                f"lowest {min(mobile)}",
+                min(mobile) >= 95,
+                f"by {95 - min(mobile)}",
+            ),
+        ],
+    )
     return out
 
 
@@ -188,9 +289,13 @@ def main() -> None:
         for size in SIZES:
             rows.append(scaling(size, browser))
             r = rows[-1]
-            print(f"{size:>5} scenarios: ours {r['ours'].seconds:.1f} s, plain Material {r['plain'].seconds:.1f} s, "
-                  f"Markdown only {r['markdown']:.1f} s, peak {r['ours'].peak_mb:.0f} MB, page max {kb(r['page_max'])} KB, "
-                  f"index {kb(r['index'])} KB, first visit {kb(r['visit'].total)} KB", flush=True)
+            print(
+                f"{size:>5} scenarios: ours {r['ours'].seconds:.1f} s, plain Material {r['plain'].seconds:.1f} s, "
+                f"Markdown only {r['markdown']:.1f} s, peak {r['ours'].peak_mb:.0f} MB, "
+                f"page max {kb(r['page_max'])} KB, "
+                f"index {kb(r['index'])} KB, first visit {kb(r['visit'].total)} KB",
+                flush=True,
+            )
         weights, scores, real_file_mean = real_site(browser)
     for name, w in weights.items():
         print(f"real {name}: HTML {kb(w.html)} KB, all but index {kb(w.total)} KB ({kb(w.transferred)} KB sent)")

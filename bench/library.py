@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import get_data
 
-from macros.model import load_library
+from macros.loader import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
@@ -17,10 +17,25 @@ SCENARIOS = ROOT / "scenarios"
 # Mean counts and word lengths of the 40 real guides (measured when this was written; bench.py prints the
 # real and synthetic mean file sizes side by side so drift shows): (items, words per item).
 SHAPE = {
-    "title": 4, "question": 15, "summary": 26, "keywords": (8, 5), "outline": (5, 4), "points": (3, 21),
-    "checklist": (10, 17), "tradeoffs": (3, 5), "options": (2, (5, 19)), "signals": (3, 18), "red_flags": (5, 12),
-    "follow_ups": (5, (12, 17)), "behavioral": (12, (5, 12)), "case": (6, 81), "sources": (8, (6, 17)),
-    "related": 4, "tags": 3, "why": 200, "approach": 120,
+    "title": 4,
+    "question": 15,
+    "summary": 26,
+    "keywords": (8, 5),
+    "outline": (5, 4),
+    "points": (3, 21),
+    "checklist": (10, 17),
+    "tradeoffs": (3, 5),
+    "options": (2, (5, 19)),
+    "signals": (3, 18),
+    "red_flags": (5, 12),
+    "follow_ups": (5, (12, 17)),
+    "behavioral": (12, (5, 12)),
+    "case": (6, 81),
+    "sources": (8, (6, 17)),
+    "related": 4,
+    "tags": 3,
+    "why": 200,
+    "approach": 120,
 }
 
 
@@ -64,29 +79,58 @@ def scenario(index: int, ids: list[str], template: dict, areas, sources, tags, v
     n, (section_words, supports_words) = SHAPE["sources"]
     meta = {
         **template,
-        "id": ids[index], "code": f"{letter}{index // len(areas) + 1}", "title": w.words(SHAPE["title"]),
-        "question": w.words(SHAPE["question"]) + "?", "area": area, "summary": w.sentence(SHAPE["summary"]),
+        "id": ids[index],
+        "code": f"{letter}{index // len(areas) + 1}",
+        "title": w.words(SHAPE["title"]),
+        "question": w.words(SHAPE["question"]) + "?",
+        "area": area,
+        "summary": w.sentence(SHAPE["summary"]),
         "tags": w.rng.sample(tags, SHAPE["tags"]),
         "keywords": [w.words(SHAPE["keywords"][1]).lower() for _ in range(SHAPE["keywords"][0])],
-        "outline": [{"title": w.words(SHAPE["outline"][1]), "points": [w.sentence(SHAPE["points"][1]) for _ in range(SHAPE["points"][0])]}
-                    for _ in range(SHAPE["outline"][0])],
-        "checklist": [{"id": f"item-{i}", "text": w.sentence(SHAPE["checklist"][1])} for i in range(1, SHAPE["checklist"][0] + 1)],
-        "tradeoffs": [{"decision": w.words(SHAPE["tradeoffs"][1]),
-                       "options": [{"option": w.words(SHAPE["options"][1][0]), "cost": w.sentence(SHAPE["options"][1][1])}
-                                   for _ in range(SHAPE["options"][0])]} for _ in range(SHAPE["tradeoffs"][0])],
-        "signals": {level: [w.sentence(SHAPE["signals"][1]) for _ in range(SHAPE["signals"][0])] for level in template["signals"]},
+        "outline": [
+            {
+                "title": w.words(SHAPE["outline"][1]),
+                "points": [w.sentence(SHAPE["points"][1]) for _ in range(SHAPE["points"][0])],
+            }
+            for _ in range(SHAPE["outline"][0])
+        ],
+        "checklist": [
+            {"id": f"item-{i}", "text": w.sentence(SHAPE["checklist"][1])} for i in range(1, SHAPE["checklist"][0] + 1)
+        ],
+        "tradeoffs": [
+            {
+                "decision": w.words(SHAPE["tradeoffs"][1]),
+                "options": [
+                    {"option": w.words(SHAPE["options"][1][0]), "cost": w.sentence(SHAPE["options"][1][1])}
+                    for _ in range(SHAPE["options"][0])
+                ],
+            }
+            for _ in range(SHAPE["tradeoffs"][0])
+        ],
+        "signals": {
+            level: [w.sentence(SHAPE["signals"][1]) for _ in range(SHAPE["signals"][0])]
+            for level in template["signals"]
+        },
         "red_flags": [w.sentence(SHAPE["red_flags"][1]) for _ in range(SHAPE["red_flags"][0])],
-        "follow_ups": [{"question": w.words(SHAPE["follow_ups"][1][0]) + "?", "hint": w.sentence(SHAPE["follow_ups"][1][1])}
-                       for _ in range(SHAPE["follow_ups"][0])],
-        "behavioral": {"question": "Tell me about a time " + w.words(SHAPE["behavioral"][0]).lower() + ".",
-                       "outline": [w.sentence(SHAPE["behavioral"][1][1]) for _ in range(SHAPE["behavioral"][1][0])]},
+        "follow_ups": [
+            {"question": w.words(SHAPE["follow_ups"][1][0]) + "?", "hint": w.sentence(SHAPE["follow_ups"][1][1])}
+            for _ in range(SHAPE["follow_ups"][0])
+        ],
+        "behavioral": {
+            "question": "Tell me about a time " + w.words(SHAPE["behavioral"][0]).lower() + ".",
+            "outline": [w.sentence(SHAPE["behavioral"][1][1]) for _ in range(SHAPE["behavioral"][1][0])],
+        },
         "case": {"title": w.words(SHAPE["case"][0]), "story": w.prose(SHAPE["case"][1]), "source": cited[0]},
-        "sources": [{"id": s, "section": w.words(section_words), "supports": w.sentence(supports_words)} for s in cited[:n]],
+        "sources": [
+            {"id": s, "section": w.words(section_words), "supports": w.sentence(supports_words)} for s in cited[:n]
+        ],
         "related": [ids[(index + step) % len(ids)] for step in range(1, SHAPE["related"] + 1)],
         "aliases": [],
     }
-    body = (f"## Why interviewers ask this {{#why-interviewers-ask}}\n\n{w.prose(SHAPE['why'])}\n\n"
-            f"## How to approach it {{#approach}}\n\n{w.prose(SHAPE['approach'])}\n")
+    body = (
+        f"## Why interviewers ask this {{#why-interviewers-ask}}\n\n{w.prose(SHAPE['why'])}\n\n"
+        f"## How to approach it {{#approach}}\n\n{w.prose(SHAPE['approach'])}\n"
+    )
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100) + "---\n\n" + body
 
 

@@ -13,8 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 RUNS = 5  # Lighthouse's own advice: the median of five runs steadies the performance score
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
 
 
 def scores(url: str, form_factor: str) -> dict[str, int]:
@@ -23,9 +25,19 @@ def scores(url: str, form_factor: str) -> dict[str, int]:
         report = Path(tmp) / "report.json"
         preset = ["--preset=desktop"] if form_factor == "desktop" else []
         subprocess.run(
-            [str(LIGHTHOUSE), url, *preset, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True, timeout=300,
+            [
+                str(LIGHTHOUSE),
+                url,
+                *preset,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+            check=True,
+            timeout=300,
         )
         result = json.loads(report.read_text(encoding="utf-8"))
     return {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}

@@ -30,10 +30,20 @@ def plain_config(project: Path, dumped: Path) -> Path:
     raw = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
     plugins = [p for p in raw["plugins"] if (p if isinstance(p, str) else next(iter(p))) not in OURS]
     path = project / "plain.yml"
-    path.write_text(yaml.safe_dump({
-        "INHERIT": "mkdocs.yml", "docs_dir": str(dumped / "docs"), "hooks": [], "watch": [], "plugins": plugins,
-        "nav": json.loads((dumped / "nav.json").read_text(encoding="utf-8")),
-    }, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "INHERIT": "mkdocs.yml",
+                "docs_dir": str(dumped / "docs"),
+                "hooks": [],
+                "watch": [],
+                "plugins": plugins,
+                "nav": json.loads((dumped / "nav.json").read_text(encoding="utf-8")),
+            },
+            sort_keys=False,
+        ),
+        encoding="utf-8",
+    )
     return path
 
 

@@ -7,7 +7,7 @@ import platform
 import re
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -32,7 +32,7 @@ def _version(*command: str) -> str:
 def machine() -> dict[str, str]:
     memory_kb = int(_first(r"^MemTotal:\s+(\d+)", "/proc/meminfo") or 0)
     return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "CPU": _first(r"^model name\s*:\s*(.+)$", "/proc/cpuinfo"),
         "cores (nproc)": str(os.cpu_count()),
         "memory": f"{memory_kb / 1024 / 1024:.1f} GiB",
@@ -54,7 +54,7 @@ def write(path: Path, generated: str) -> None:
     block = f"{START}\n{generated.rstrip()}\n{END}"
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     if START in text and END in text:
-        text = text[:text.index(START)] + block + text[text.index(END) + len(END):]
+        text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     path.write_text(text, encoding="utf-8")

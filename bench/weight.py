@@ -35,6 +35,9 @@ def first_visit(browser, url: str) -> Weight:
     index = {u: s for u, s in sizes.items() if u.endswith(SEARCH_INDEX)}
     rest = {u: s for u, s in sizes.items() if u not in index}
     return Weight(
-        html=sizes[url][0], total=sum(s[0] for s in rest.values()), transferred=sum(s[1] for s in rest.values()),
-        search_index=sum(s[0] for s in index.values()), requests=len(rest),
+        html=sizes[url][0],
+        total=sum(s[0] for s in rest.values()),
+        transferred=sum(s[1] for s in rest.values()),
+        search_index=sum(s[0] for s in index.values()),
+        requests=len(rest),
     )

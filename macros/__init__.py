@@ -1,15 +1,16 @@
 """mkdocs-macros module: wires the pure renderers into hand-written pages that set `render_macros: true`."""
 
 from . import render
-
-LIBRARY_KEY = "runway_library"  # where the hook leaves the loaded library in the MkDocs config
+from .site import library_of
 
 
 def define_env(env) -> None:
     """Register the macros; the library comes from the hook, loaded once a build."""
-    library = env.conf[LIBRARY_KEY]
+    library = library_of(env.conf)
     env.macro(lambda: render.area_cards(library), "area_cards")
     env.macro(lambda: render.reading_list(library), "reading_list")
     env.macro(lambda: render.progress_table(library), "progress_table")
     env.macro(lambda: render.linking_examples(library), "linking_examples")
+    env.macro(render.section_anchors, "section_anchors")
+    env.macro(render.levels_table, "levels_table")
     env.macro(lambda: len(library.scenarios), "scenario_count")

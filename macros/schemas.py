@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from .catalog import Catalog
-from .model import front_matter_schema
+from .models import front_matter_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = {

@@ -17,8 +17,13 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 _driver: list[Playwright] = []
@@ -36,7 +41,9 @@ def driver() -> Playwright:
 def launch() -> Iterator[Browser]:
     """Headless Debian chromium; fails loudly (never skips) when it is missing. Launches may nest."""
     if not Path(CHROMIUM).exists():
-        raise RuntimeError("Debian's chromium is missing: run 'make test' as root, or 'sudo apt-get install -y chromium'")
+        raise RuntimeError(
+            "Debian's chromium is missing: run 'make test' as root, or 'sudo apt-get install -y chromium'"
+        )
     browser = driver().chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
     try:
         yield browser
@@ -71,7 +78,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(directory: Path, port: int = 0, handler: type[http.server.BaseHTTPRequestHandler] | None = None) -> Iterator[str]:
+def serve(
+    directory: Path, port: int = 0, handler: type[http.server.BaseHTTPRequestHandler] | None = None
+) -> Iterator[str]:
     """Serve `directory` on loopback (a free port unless given); yield its base URL."""
     bound = functools.partial(handler or QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), bound)
@@ -85,5 +94,5 @@ def serve(directory: Path, port: int = 0, handler: type[http.server.BaseHTTPRequ
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+    def log_message(self, format, *args):
         pass

@@ -29,8 +29,11 @@ def make_project(dest: Path, scenarios: dict[str, str | bytes] | None = None) ->
     """A copy of the project in `dest`; `scenarios` (file name -> text) replaces the real scenario files."""
     for part in PROJECT_PARTS:
         src = ROOT / part
-        (shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-         if src.is_dir() else shutil.copy(src, dest / part))
+        (
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+            if src.is_dir()
+            else shutil.copy(src, dest / part)
+        )
     if scenarios is None:
         scenarios = {path.name: path.read_bytes() for path in (ROOT / "scenarios").glob("*.md")}
     write_library(dest / "scenarios", scenarios)
@@ -43,7 +46,11 @@ def build(project: Path, site: Path | None = None, offline: bool = False) -> Bui
     env = {**BUILD_ENV, "RUNWAY_OFFLINE": "true" if offline else "false"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
 

@@ -10,8 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = (ROOT / "scenarios" / "_template.md").read_text(encoding="utf-8")
 
 
-def scenario_text(sid: str, code: str, related: list[str], area: str = "safe-change",
-                  lines: dict[str, str] | None = None) -> str:
+def scenario_text(
+    sid: str, code: str, related: list[str], area: str = "safe-change", lines: dict[str, str] | None = None
+) -> str:
     """The template as scenario `sid`; `lines` swaps whole front-matter lines `key: ...` by key."""
     text = re.sub(r"^id: .*$", f"id: {sid}", TEMPLATE, count=1, flags=re.M)
     text = re.sub(r"^code: .*$", f"code: {code}", text, count=1, flags=re.M)
@@ -25,10 +26,7 @@ def scenario_text(sid: str, code: str, related: list[str], area: str = "safe-cha
 def small_library() -> dict[str, str]:
     """Three valid scenarios in area A that relate to each other."""
     ids = ["alpha-scenario", "beta-scenario", "gamma-scenario"]
-    return {
-        f"{sid}.md": scenario_text(sid, f"A{n}", [o for o in ids if o != sid])
-        for n, sid in enumerate(ids, 1)
-    }
+    return {f"{sid}.md": scenario_text(sid, f"A{n}", [o for o in ids if o != sid]) for n, sid in enumerate(ids, 1)}
 
 
 def write_library(dest: Path, scenarios: dict[str, str | bytes]) -> Path:

@@ -24,7 +24,7 @@ from mkdocs.utils.meta import YAML_RE
 from playwright.sync_api import Browser, Page, expect
 
 from macros.catalog import Catalog
-from macros.model import scenario_files
+from macros.loader import scenario_files
 from tests.browser import guard, launch, serve
 from tests.conftest import BUILD_ENV, ROOT, build, make_project
 
@@ -213,8 +213,20 @@ def scenario_pages(target: Target) -> dict[str, dict]:
 def test_done_means_unzip_open_search_practise_reload(browser, tmp_path):
     """The issue's definition of done, with the zip `make offline` writes."""
     result = subprocess.run(
-        ["make", "-s", "-o", ".venv/.installed", "offline", f"OFFLINE_BUILD={tmp_path / 'build'}", f"DIST={tmp_path / 'dist'}"],
-        cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=600,
+        [
+            "make",
+            "-s",
+            "-o",
+            ".venv/.installed",
+            "offline",
+            f"OFFLINE_BUILD={tmp_path / 'build'}",
+            f"DIST={tmp_path / 'dist'}",
+        ],
+        cwd=ROOT,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(tmp_path / "dist" / "runway-offline.zip") as archive:
@@ -305,7 +317,10 @@ def test_sidebar_and_in_page_links(page, any_target):
 def test_no_request_leaves_the_machine(page, any_target):
     """Every kind of page, with every hidden section open; the page fixture fails on any outside request."""
     a = any_target.catalog[0]
-    for url in [any_target.home, *(any_target.page(n) for n in ("practise", "progress", "coaches", "tags", "reading-list"))]:
+    for url in [
+        any_target.home,
+        *(any_target.page(n) for n in ("practise", "progress", "coaches", "tags", "reading-list")),
+    ]:
         page.goto(url)
         expect(page.locator("article h1")).to_be_visible()
     open_scenario(page, any_target.url(a["url"]))
@@ -370,7 +385,9 @@ def alias_project(site, tmp_path_factory) -> dict:
         meta["related"] = [other["id"]]
         if me is first:
             meta["aliases"] = [former]
-        files[f"{me['id']}.md"] = "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + text[match.end():]
+        files[f"{me['id']}.md"] = (
+            "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + text[match.end() :]
+        )
     project = make_project(tmp_path_factory.mktemp("alias"), scenarios=files)
     for name, offline in (("site", False), ("offline", True)):
         result = build(project, project / name, offline=offline)
@@ -516,8 +533,11 @@ def test_checklist_and_practice_controls_have_accessible_names(page, target):
     expect(page.get_by_role("checkbox", name=text)).to_be_enabled()
     page.goto(target.page("progress"))
     page.get_by_role("button", name="Export progress").focus()
-    for control in (page.get_by_label("Import progress"), page.get_by_role("button", name="Reset progress"),
-                    page.get_by_role("checkbox", name="Show only the scenarios I practised")):
+    for control in (
+        page.get_by_label("Import progress"),
+        page.get_by_role("button", name="Reset progress"),
+        page.get_by_role("checkbox", name="Show only the scenarios I practised"),
+    ):
         page.keyboard.press("Tab")
         expect(control).to_be_focused()
 
@@ -572,9 +592,12 @@ def test_bad_import_file_gives_a_message_and_changes_nothing(page, target):
     a, _ = open_progress_with_ticks(page, target, 1)
     before = page.evaluate(f"localStorage.getItem('{STORE}')")
     for name, content in BAD_FILES.items():
-        page.get_by_label("Import progress").set_input_files({"name": name, "mimeType": "application/json", "buffer": content})
+        page.get_by_label("Import progress").set_input_files(
+            {"name": name, "mimeType": "application/json", "buffer": content}
+        )
         expect(page.get_by_role("status")).to_have_text(
-            f"Import failed: {name} is not a Runway progress file. Nothing was changed.")
+            f"Import failed: {name} is not a Runway progress file. Nothing was changed."
+        )
         assert page.evaluate(f"localStorage.getItem('{STORE}')") == before
     expect(page.locator(f"tr[data-scenario='{a['id']}'] .runway-ticks")).to_have_text(f"1 / {len(a['checklist'])}")
 
@@ -589,8 +612,11 @@ def instant_site(tmp_path_factory, servers) -> Target:
     base = servers(root)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(root)],
-        cwd=ROOT, env={**BUILD_ENV, "RUNWAY_OFFLINE": "false", "RUNWAY_SITE_URL": base},
-        capture_output=True, text=True, timeout=600,
+        cwd=ROOT,
+        env={**BUILD_ENV, "RUNWAY_OFFLINE": "false", "RUNWAY_SITE_URL": base},
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return Target("http", root, base)

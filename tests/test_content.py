@@ -6,7 +6,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from macros.model import LEVELS, Library, Scenario, load_library, scenario_files
+from macros.loader import load_library, scenario_files
+from macros.models import LEVEL_KEYS, Library, Scenario
 from tests.conftest import ROOT, SHARED
 
 needs_shared = pytest.mark.shared  # reads ../shared (content map, verified registry), present on team machines and CI
@@ -15,6 +16,8 @@ needs_shared = pytest.mark.shared  # reads ../shared (content map, verified regi
 def content_map_rows() -> list[tuple[str, str]]:
     text = (SHARED / "content-map.md").read_text(encoding="utf-8")
     return re.findall(r"^\| ([A-G]\d+)\*? \| ([a-z0-9-]+) \|", text, re.M)
+
+
 URL = re.compile(r"https?://[^\s)\"'<>]+")
 
 
@@ -97,7 +100,7 @@ def test_checklist_items_are_specific(sid, library):
 @ids
 def test_signals_cover_every_level_with_two_each(sid, library):
     signals = scenario(library, sid).meta.signals
-    for level in LEVELS:
+    for level in LEVEL_KEYS:
         assert len(getattr(signals, level)) >= 2, level
 
 
@@ -176,7 +179,5 @@ def test_registry_has_at_least_184_entries(library):
 
 def test_each_area_draws_on_three_publishers(library):
     for area in library.areas:
-        publishers = Counter(
-            library.sources[u.id].publisher for s in library.in_area(area.key) for u in s.meta.sources
-        )
+        publishers = Counter(library.sources[u.id].publisher for s in library.in_area(area.key) for u in s.meta.sources)
         assert len(publishers) >= 3, f"{area.key}: {sorted(publishers)}"

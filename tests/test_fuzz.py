@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from macros.model import FrontMatter, Library, LibraryError, load_library
+from macros.loader import load_library
+from macros.models import FrontMatter, Library
+from macros.problems import LibraryError
 from tests.conftest import build, make_project
 from tests.scenario_factory import ROOT, scenario_text
 
@@ -29,13 +31,40 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30)
 values = st.recursive(
-    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=12,
 )
 # Byte strings that mean something to YAML, front matter, UTF-8, Markdown or the template engine.
-TOKENS = [b"---\n", b": ", b"- ", b"[", b"]", b"{", b"}", b"&a ", b"*a", b"!!str ", b"!!python/name:os.system ",
-          b"\t", b"\n", b"  ", b"#", b"'", b'"', b"|\n", b">-\n", b"\xff\xfe", b"\xef\xbb\xbf", b"\r\n", b"\x00",
-          b"<script>", b"<!-- runway:checklist -->\n", b"{{ 7*7 }}", b"\xe2\x80\xa8"]
+TOKENS = [
+    b"---\n",
+    b": ",
+    b"- ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"&a ",
+    b"*a",
+    b"!!str ",
+    b"!!python/name:os.system ",
+    b"\t",
+    b"\n",
+    b"  ",
+    b"#",
+    b"'",
+    b'"',
+    b"|\n",
+    b">-\n",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\r\n",
+    b"\x00",
+    b"<script>",
+    b"<!-- runway:checklist -->\n",
+    b"{{ 7*7 }}",
+    b"\xe2\x80\xa8",
+]
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +136,9 @@ def test_a_wrong_value_is_named(folder, data, name):
 
 
 @FUZZ
-@given(name=st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=20), value=values)
+@given(
+    name=st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=20), value=values
+)
 def test_an_unknown_field_is_named(folder, name, value):
     # Control characters and line separators are left out: YAML itself turns them into other text.
     assume(name not in FIELDS)
@@ -130,14 +161,19 @@ def test_front_matter_of_only_comments_is_reported(folder, lines):
 
 
 @FUZZ
-@given(edits=st.lists(
-    st.tuples(st.integers(0, len(TEXT.encode())), st.integers(0, 40), st.binary(max_size=12) | st.sampled_from(TOKENS)),
-    min_size=1, max_size=6,
-))
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.integers(0, len(TEXT.encode())), st.integers(0, 40), st.binary(max_size=12) | st.sampled_from(TOKENS)
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_mutated_bytes_are_reported_or_kept(folder, edits):
     content = bytearray(TEXT.encode())
     for at, cut, insert in edits:
-        content[at:at + cut] = insert
+        content[at : at + cut] = insert
     load(folder, bytes(content))
 
 
@@ -169,6 +205,11 @@ def test_a_strict_build_prints_every_problem_and_no_traceback(tmp_path):
     result = build(make_project(tmp_path, {**VALID, **hostile}))
     assert result.returncode != 0
     assert "Traceback" not in result.output
-    for expected in ("scenarios/wrong-type.md:", "minutes: Input should be a valid integer",
-                     "scenarios/bad-yaml.md:", "front matter: invalid YAML", "scenarios/not-utf8.md: not UTF-8"):
+    for expected in (
+        "scenarios/wrong-type.md:",
+        "minutes: Input should be a valid integer",
+        "scenarios/bad-yaml.md:",
+        "front matter: invalid YAML",
+        "scenarios/not-utf8.md: not UTF-8",
+    ):
         assert expected in result.output, result.output

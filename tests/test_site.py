@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalog import present_anchors
-from macros.model import load_library, scenario_files
+from macros.loader import MARKER
+from macros.sections import SECTIONS, present_keys
+from macros.loader import load_library, scenario_files
 from tests.browser import free_port
 from tests.conftest import BUILD_ENV, ROOT, build, make_project
 from tests.scenario_factory import scenario_text, small_library
@@ -42,8 +43,11 @@ def test_every_scenario_file_is_a_page(site):
 def test_scenario_page_has_every_section_in_order(site, sid):
     s = LIBRARY.by_id[sid]
     html = page(site, f"scenarios/{sid}.md")
-    positions = [html.find(f'<h2 id="{anchor}">') for anchor in present_anchors(s.meta)]
-    assert -1 not in positions, [a for a, p in zip(present_anchors(s.meta), positions) if p == -1]
+    placed = set(MARKER.findall(s.body))
+    anchors = [a for a in present_keys(s, LIBRARY) if a not in placed]
+    positions = [html.find(f'<h2 id="{anchor}">') for anchor in anchors]
+    assert -1 not in positions, [a for a, p in zip(anchors, positions, strict=True) if p == -1]
+    assert positions == sorted(positions), "sections not placed by a marker follow the table's order"
     assert html.find('<h2 id="question">') == min(positions), "the question comes first"
     for item in s.meta.checklist:
         assert f'id="checklist-{item.id}"' in html
@@ -54,10 +58,12 @@ def test_scenario_page_has_every_section_in_order(site, sid):
 
 
 @ids
-def test_answer_outline_signals_and_checklist_start_hidden(site, sid):
+def test_every_hidden_section_starts_collapsed(site, sid):
     html = page(site, f"scenarios/{sid}.md")
-    for anchor in ("answer-outline", "checklist", "signals"):
-        after = html[html.find(f'<h2 id="{anchor}">'):]
+    hidden = [x.key for x in SECTIONS if x.hidden and f'<h2 id="{x.key}">' in html]
+    assert {"answer-outline", "checklist", "signals"} <= set(hidden)
+    for anchor in hidden:
+        after = html[html.find(f'<h2 id="{anchor}">') :]
         assert re.match(r'<h2 id="[a-z-]+">.*?</h2>\s*<details class="[a-z]+">', after, re.S), anchor
 
 
@@ -198,8 +204,22 @@ def test_serve_serves_a_scenario_page(tmp_path):
     project = make_project(tmp_path, small_library())
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--strict",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        cwd=project,
+        env=BUILD_ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         body = ""

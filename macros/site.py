@@ -1,0 +1,91 @@
+"""Where the site is generated: the library loaded once a build, its pages, navigation, redirects and catalog.
+
+The MkDocs hook `overrides/hooks/scenarios.py` calls these for its events; everything here is plain Python
+that reads the library and returns or adds MkDocs files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import catalog, render
+from .loader import load_library
+from .markdown import with_front_matter
+from .models import Area, Library, Scenario
+from .problems import LibraryError
+from .urls import area_path, scenario_path
+
+LIBRARY_KEY = "runway_library"  # where on_config leaves the loaded library in the MkDocs config, for the macros
+NAV_MARKER = "scenarios/_areas.yml"
+# Every page carries its area's part of the navigation (navigation.prune keeps only that part), so an
+# area with more scenarios than this shows only its overview in the sidebar; its table lists them all.
+NAV_SCENARIOS_PER_AREA = 30
+
+
+def library_of(config: MkDocsConfig) -> Library:
+    return config[LIBRARY_KEY]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check the library once a build; replace the nav marker with the areas and their scenarios."""
+    root = Path(config.config_file_path).parent / "scenarios"
+    try:
+        library = load_library(root)
+    except LibraryError as error:
+        raise PluginError(str(error)) from None
+    config[LIBRARY_KEY] = library
+    config.nav = [expand_nav_marker(item, library) for item in config.nav or []]
+    return config
+
+
+def expand_nav_marker(item, library: Library):
+    """Replace the nav entry whose target is scenarios/_areas.yml with one section per area."""
+    if not (isinstance(item, dict) and list(item.values()) == [NAV_MARKER]):
+        return item
+    sections = [
+        {
+            f"{area.letter}. {area.title}": [
+                {"Overview": area_path(area.key)},
+                *(scenario_path(s.meta.id) for s in nav_scenarios(library, area)),
+            ]
+        }
+        for area in library.areas
+    ]
+    return {title: sections for title in item}
+
+
+def nav_scenarios(library: Library, area: Area) -> list[Scenario]:
+    """The area's scenarios as the sidebar lists them: all of them, or none past the limit."""
+    scenarios = library.in_area(area.key)
+    return scenarios if len(scenarios) <= NAV_SCENARIOS_PER_AREA else []
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Mount every scenario and area page, then catalog.json, and register the alias redirects."""
+    library = library_of(config)
+    in_nav = {s.meta.id for area in library.areas for s in nav_scenarios(library, area)}
+    for s in library.scenarios:
+        inclusion = InclusionLevel.UNDEFINED if s.meta.id in in_nav else InclusionLevel.NOT_IN_NAV
+        content = with_front_matter(render.scenario_front_matter(s), render.scenario_page(s, library))
+        files.append(File.generated(config, scenario_path(s.meta.id), inclusion=inclusion, content=content))
+    for area in library.areas:
+        files.append(File.generated(config, area_path(area.key), content=render.area_page(area, library)))
+    urls = {s.meta.id: files.get_file_from_path(scenario_path(s.meta.id)).url for s in library.scenarios}
+    files.append(File.generated(config, "catalog.json", content=catalog.build(library, urls).model_dump_json(indent=2)))
+    add_redirects(library, config)
+    return files
+
+
+def add_redirects(library: Library, config: MkDocsConfig) -> None:
+    """Each `aliases` entry becomes a mkdocs-redirects page from the former URL to the scenario."""
+    aliases = {scenario_path(alias): scenario_path(s.meta.id) for s in library.scenarios for alias in s.meta.aliases}
+    redirects = config.plugins.get("redirects")
+    if redirects is None:
+        if aliases:
+            raise PluginError("scenario aliases need the 'redirects' plugin under plugins: in mkdocs.yml")
+        return
+    redirects.config["redirect_maps"] = {**(redirects.config.get("redirect_maps") or {}), **aliases}
