@@ -110,8 +110,10 @@ def test_case_links_to_its_numbered_source(alpha, library):
 
 def test_related_links_by_id_with_code_and_question(alpha, library):
     assert sections.related(alpha, library) == (
-        "- [A2 · Example scenario](../scenarios/beta-scenario.md): The question exactly as an interviewer would ask it?\n"
-        "- [A3 · Example scenario](../scenarios/gamma-scenario.md): The question exactly as an interviewer would ask it?\n"
+        "- [A2 · Example scenario](../scenarios/beta-scenario.md): "
+        "The question exactly as an interviewer would ask it?\n"
+        "- [A3 · Example scenario](../scenarios/gamma-scenario.md): "
+        "The question exactly as an interviewer would ask it?\n"
     )
 
 

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import MARKER
+from macros.loader import MARKER, load_library, scenario_files
 from macros.sections import SECTIONS, present_keys
-from macros.loader import load_library, scenario_files
 from tests.browser import free_port
 from tests.conftest import BUILD_ENV, ROOT, build, make_project
 from tests.scenario_factory import scenario_text, small_library
