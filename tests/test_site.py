@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from html import unescape
 from pathlib import Path
 
@@ -198,42 +199,61 @@ def test_crlf_and_bom_scenario_builds(tmp_path):
     assert '<h2 id="checklist">' in page(result.site, "scenarios/alpha-scenario.md")
 
 
-def test_serve_serves_a_scenario_page(tmp_path):
-    """`make serve` runs `mkdocs serve`: start it on a free port, fetch a scenario page, stop it."""
-    project = make_project(tmp_path, small_library())
+@contextmanager
+def serving(project: Path):
+    """`mkdocs serve` of `project` on a free port, as `make serve` runs it; yields a function that fetches a path."""
     port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--strict",
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(project / "mkdocs.yml"),
-        ],
+        [*command, "-f", str(project / "mkdocs.yml")],
         cwd=project,
         env=BUILD_ENV,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+    def fetch(path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=2) as r:
+            return r.read().decode("utf-8")
+
     try:
-        body = ""
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/scenarios/alpha-scenario/", timeout=2) as r:
-                    body = r.read().decode("utf-8")
-                break
-            except OSError:
-                assert server.poll() is None, server.stdout.read()
-                time.sleep(0.5)
-        assert '<h2 id="question">' in body and 'id="checklist-first-item"' in body
+        yield fetch
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def wait_for(fetch, path: str, text: str, seconds: float = 60) -> str:
+    """The page at `path` once it contains `text`; fails with the last body after `seconds`."""
+    body, deadline = "", time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            body = fetch(path)
+        except OSError:
+            body = ""
+        if text in body:
+            return body
+        time.sleep(0.5)
+    raise AssertionError(f"{path} never contained {text!r}; last body: {body[:500]}")
+
+
+def test_serve_serves_a_scenario_page(tmp_path):
+    """`make serve` runs `mkdocs serve`: start it on a free port, fetch a scenario page, stop it."""
+    with serving(make_project(tmp_path, small_library())) as fetch:
+        body = wait_for(fetch, "scenarios/alpha-scenario/", '<h2 id="question">')
+        assert 'id="checklist-first-item"' in body
+
+
+def test_serve_picks_up_an_edit_to_the_python_code(tmp_path):
+    """An edit to a module under macros/ shows on the next rebuild: the hook re-imports the package each build."""
+    project = make_project(tmp_path, small_library())
+    with serving(project) as fetch:
+        wait_for(fetch, "scenarios/alpha-scenario/", "Answer outline")
+        sections = project / "macros" / "sections.py"
+        text = sections.read_text(encoding="utf-8")
+        sections.write_text(text.replace('"Answer outline"', '"Outline of an answer"'), encoding="utf-8")
+        wait_for(fetch, "scenarios/alpha-scenario/", "Outline of an answer")
 
 
 def test_makefile_serve_uses_the_same_command_as_the_smoke_test():

@@ -1,0 +1,60 @@
+/* Runway's shared helpers: guarded storage, small DOM helpers and the list of page features.
+   Each feature file adds itself with Runway.feature(fn); boot.js runs them on every page load. */
+(function () {
+  "use strict";
+
+  var features = [];
+  var warned = false;
+
+  /* Tell the reader once, in the page, that the browser refused to store something. */
+  function storageFailed(error) {
+    if (warned) return;
+    warned = true;
+    var note = document.createElement("p");
+    note.className = "runway-storage-warning admonition warning";
+    note.setAttribute("role", "alert");
+    note.textContent = "This browser did not let Runway save your practice (" + (error && error.name || "storage error") +
+      "). Ticks and settings made now will be lost when you leave; export your progress to keep it.";
+    var article = document.querySelector("article") || document.body;
+    article.insertBefore(note, article.firstChild);
+  }
+
+  /* localStorage access that never throws: private modes, disabled storage and full quotas are reported instead. */
+  var storage = {
+    get: function (key) {
+      try { return window.localStorage.getItem(key); } catch (e) { storageFailed(e); return null; }
+    },
+    set: function (key, value) {
+      try { window.localStorage.setItem(key, value); return true; } catch (e) { storageFailed(e); return false; }
+    },
+    remove: function (key) {
+      try { window.localStorage.removeItem(key); return true; } catch (e) { storageFailed(e); return false; }
+    }
+  };
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* Announce in a live region: clear first so the same message is read again. */
+  function say(region, message) {
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = message; }, 50);
+  }
+
+  function all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
+
+  window.Runway = {
+    storage: storage,
+    el: el,
+    say: say,
+    all: all,
+    feature: function (fn) { features.push(fn); },
+    features: features
+  };
+})();
