@@ -23,7 +23,7 @@ import weight  # noqa: E402
 from serve import GzipHandler  # noqa: E402
 
 from tests.browser import free_port, launch, serve  # noqa: E402
-from tests.conftest import make_project  # noqa: E402
+from tests.project import build_command, make_project  # noqa: E402
 
 SIZES = (40, 400, 2000)
 REPEATS = {40: 3, 400: 3, 2000: 1}  # builds per size; the median is reported
@@ -54,7 +54,7 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
 def mkdocs_build(config: Path, site: Path, **env: str) -> Run:
     """A strict, quiet `mkdocs build`, as `make build` runs it."""
     return timed(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+        build_command(config, site),
         config.parent,
         {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RUNWAY_OFFLINE": "false", **env},
     )

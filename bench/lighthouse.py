@@ -9,14 +9,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from tests.browser import FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 RUNS = 5  # Lighthouse's own advice: the median of five runs steadies the performance score
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
+CHROME_FLAGS = " ".join(["--headless=new", *FLAGS])
 
 
 def scores(url: str, form_factor: str) -> dict[str, int]:

@@ -1,58 +1,12 @@
-"""Shared paths and fixtures: real strict builds of the site into temporary folders."""
+"""Session fixtures: the real site, built strictly once per session (online and for file://)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.scenario_factory import ROOT, write_library
-
-SHARED = ROOT.parent / "shared"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-@dataclass(frozen=True)
-class Build:
-    returncode: int
-    output: str
-    site: Path
-
-
-def make_project(dest: Path, scenarios: dict[str, str | bytes] | None = None) -> Path:
-    """A copy of the project in `dest`; `scenarios` (file name -> text) replaces the real scenario files."""
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        (
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-            if src.is_dir()
-            else shutil.copy(src, dest / part)
-        )
-    if scenarios is None:
-        scenarios = {path.name: path.read_bytes() for path in (ROOT / "scenarios").glob("*.md")}
-    write_library(dest / "scenarios", scenarios)
-    return dest
-
-
-def build(project: Path, site: Path | None = None, offline: bool = False) -> Build:
-    """Run a strict `mkdocs build` of `project` in a subprocess, as `make build` does."""
-    site = site or project / "site"
-    env = {**BUILD_ENV, "RUNWAY_OFFLINE": "true" if offline else "false"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, site)
+from tests.project import ROOT, build
 
 
 @pytest.fixture(scope="session")

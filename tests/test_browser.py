@@ -11,7 +11,6 @@ import contextlib
 import json
 import re
 import subprocess
-import sys
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from playwright.sync_api import Browser, Page, expect
 from macros.catalog import Catalog
 from macros.loader import scenario_files
 from tests.browser import guard, launch, serve
-from tests.conftest import BUILD_ENV, ROOT, build, make_project
+from tests.project import BUILD_ENV, ROOT, build, make_project
 
 ARTIFACTS = ROOT / "test-artifacts"
 STORE = "runway.progress"
@@ -610,15 +609,8 @@ def instant_site(tmp_path_factory, servers) -> Target:
     root = tmp_path_factory.mktemp("instant") / "site"
     root.mkdir()
     base = servers(root)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(root)],
-        cwd=ROOT,
-        env={**BUILD_ENV, "RUNWAY_OFFLINE": "false", "RUNWAY_SITE_URL": base},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = build(ROOT, root, RUNWAY_SITE_URL=base)
+    assert result.returncode == 0, result.output
     return Target("http", root, base)
 
 

@@ -8,13 +8,21 @@ import yaml
 
 from macros.loader import load_library, scenario_files
 from macros.models import LEVEL_KEYS, Library, Scenario
-from tests.conftest import ROOT, SHARED
+from tests.project import ROOT, SHARED
 
 needs_shared = pytest.mark.shared  # reads ../shared (content map, verified registry), present on team machines and CI
 
 
+def shared_text(name: str) -> str:
+    """A file of the team's ../shared folder, or a failure that says what is missing and why it is needed."""
+    path = SHARED / name
+    if not path.is_file():
+        pytest.fail(f"{path} is missing: these checks need the team's shared folder beside the project (see README)")
+    return path.read_text(encoding="utf-8")
+
+
 def content_map_rows() -> list[tuple[str, str]]:
-    text = (SHARED / "content-map.md").read_text(encoding="utf-8")
+    text = shared_text("content-map.md")
     return re.findall(r"^\| ([A-G]\d+)\*? \| ([a-z0-9-]+) \|", text, re.M)
 
 
@@ -160,7 +168,7 @@ def test_every_registry_entry_is_cited(library):
 @needs_shared
 def test_registry_entries_match_the_shared_registry_or_carry_evidence(library):
     """An entry is a verified shared entry copied unchanged, or a new one with the evidence it was read."""
-    registry = yaml.safe_load((SHARED / "sources" / "verified.yaml").read_text())
+    registry = yaml.safe_load(shared_text("sources/verified.yaml"))
     shared = {e["id"]: e for e in registry["sources"]}
     unverified = {u.rstrip("/") for e in registry.get("unverified") or [] for u in URL.findall(str(e.get("url")))}
     for source in library.sources.values():

@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 from macros.loader import load_library
 from macros.models import FrontMatter, Library
 from macros.problems import LibraryError
-from tests.conftest import build, make_project
+from tests.project import build, make_project
 from tests.scenario_factory import ROOT, scenario_text
 
 TARGET = "zulu-scenario"  # the file under attack sorts last, so a clash with a valid file is reported on it

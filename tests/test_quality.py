@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import launch, local_only, serve
-from tests.conftest import ROOT
+from tests.project import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

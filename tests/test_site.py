@@ -18,7 +18,7 @@ import pytest
 from macros.loader import MARKER, load_library, scenario_files
 from macros.sections import SECTIONS, present_keys
 from tests.browser import free_port
-from tests.conftest import BUILD_ENV, ROOT, build, make_project
+from tests.project import BUILD_ENV, ROOT, build, make_project
 from tests.scenario_factory import scenario_text, small_library
 
 LIBRARY = load_library(ROOT / "scenarios")
@@ -107,10 +107,19 @@ def test_search_index_covers_questions_prose_keywords_and_sections(site):
     assert {"Answer outline", "Checklist", "Trade-offs", "Sources"} <= titles
 
 
-def test_nav_holds_each_area_section_with_its_scenarios(site):
-    html = (site / "index.html").read_text(encoding="utf-8")
+def primary_nav(html: str) -> str:
+    """The sidebar's site navigation, without the page's table of contents."""
+    start = html.index('<nav class="md-nav md-nav--primary"')
+    return html[start : html.index('<div class="md-sidebar md-sidebar--secondary"')]
+
+
+def test_nav_holds_each_area_section_with_its_scenarios_in_code_order(site):
+    home = unescape((site / "index.html").read_text(encoding="utf-8"))
     for area in LIBRARY.areas:
-        assert f"{area.letter}. {area.title}" in unescape(html)
+        assert f"{area.letter}. {area.title}" in home
+        nav = primary_nav(page(site, f"areas/{area.key}.md"))
+        linked = re.findall(r'href="\.\./\.\./scenarios/([a-z0-9-]+)/"', nav)
+        assert linked == [s.meta.id for s in LIBRARY.in_area(area.key)], area.key
 
 
 def test_catalog_lists_every_scenario(site):
@@ -160,6 +169,7 @@ def test_every_broken_fixture_has_an_expected_message():
 
 
 def test_all_broken_fixtures_fail_one_build_with_every_message(tmp_path):
+    Path("/tmp/runway-pwned").unlink(missing_ok=True)  # python-tag.md's payload would create it
     result = build(make_project(tmp_path, {**small_library(), **broken_files(*BROKEN)}))
     assert result.returncode != 0
     assert "Traceback" not in result.output
