@@ -11,6 +11,8 @@ def define_env(env) -> None:
     env.macro(lambda: render.reading_list(library), "reading_list")
     env.macro(lambda: render.progress_table(library), "progress_table")
     env.macro(lambda: render.linking_examples(library), "linking_examples")
+    env.macro(lambda: render.scorecard_list(library), "scorecard_list")
+    env.macro(lambda: render.mock_picker(library), "mock_picker")
     env.macro(render.section_anchors, "section_anchors")
     env.macro(render.levels_table, "levels_table")
     env.macro(lambda: len(library.scenarios), "scenario_count")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import BaseModel, ConfigDict
 
 from .models import Library
 from .sections import present_keys
+from .urls import scenario_path, scorecard_path
 
 
 class CatalogEntry(BaseModel):
@@ -21,6 +24,7 @@ class CatalogEntry(BaseModel):
     tags: list[str]
     minutes: int
     url: str
+    scorecard: str
     sections: dict[str, str]
     checklist: dict[str, str]
 
@@ -34,11 +38,11 @@ class Catalog(BaseModel):
     scenarios: list[CatalogEntry]
 
 
-def build(library: Library, urls: dict[str, str]) -> Catalog:
-    """The catalog, with `urls` mapping each scenario id to its site-relative page URL."""
+def build(library: Library, url_of: Callable[[str], str]) -> Catalog:
+    """The catalog; `url_of` gives the site-relative URL of a page's source path (see macros/urls.py)."""
     entries = []
     for s in library.in_order():
-        m, url = s.meta, urls[s.meta.id]
+        m, url = s.meta, url_of(scenario_path(s.meta.id))
         entries.append(
             CatalogEntry(
                 id=m.id,
@@ -51,6 +55,7 @@ def build(library: Library, urls: dict[str, str]) -> Catalog:
                 tags=list(m.tags),
                 minutes=m.minutes,
                 url=url,
+                scorecard=url_of(scorecard_path(m.id)),
                 sections={key: f"{url}#{key}" for key in present_keys(s, library)},
                 checklist={c.id: f"{url}#checklist-{c.id}" for c in m.checklist},
             )

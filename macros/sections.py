@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .markdown import cell, indent, inline, paragraphs, reveal
 from .models import LEVELS, Library, Scenario
-from .urls import from_scenario, scenario_path
+from .urls import from_nested, scenario_path
 
 
 def two_minute(s: Scenario, library: Library) -> str:
@@ -105,7 +105,7 @@ def sources(s: Scenario, library: Library) -> str:
 
 def related(s: Scenario, library: Library) -> str:
     return "".join(
-        f"- [{r.meta.code} · {inline(r.meta.title)}]({from_scenario(scenario_path(r.meta.id))}): "
+        f"- [{r.meta.code} · {inline(r.meta.title)}]({from_nested(scenario_path(r.meta.id))}): "
         f"{inline(r.meta.question)}\n"
         for r in (library.by_id[rid] for rid in s.meta.related)
     )
@@ -139,6 +139,7 @@ SECTIONS: tuple[Section, ...] = (
 SECTION_KEYS: tuple[str, ...] = tuple(section.key for section in SECTIONS)
 BY_KEY: dict[str, Section] = {section.key: section for section in SECTIONS}
 QUESTION_ANCHOR = "question"  # the fixed first section, before the prose
+WHY_ANCHOR = "why-interviewers-ask"  # the prose section whose first paragraph stays open in practice mode
 
 
 def section_markdown(section: Section, s: Scenario, library: Library) -> str:

@@ -17,13 +17,14 @@ from .loader import load_library
 from .markdown import with_front_matter
 from .models import Area, Library, Scenario
 from .problems import LibraryError
-from .urls import area_path, scenario_path
+from .urls import area_path, scenario_path, scorecard_path
 
 LIBRARY_KEY = "runway_library"  # where on_config leaves the loaded library in the MkDocs config, for the macros
 NAV_MARKER = "scenarios/_areas.yml"
 # Every page carries its area's part of the navigation (navigation.prune keeps only that part), so an
 # area with more scenarios than this shows only its overview in the sidebar; its table lists them all.
 NAV_SCENARIOS_PER_AREA = 30
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 
 
 def library_of(config: MkDocsConfig) -> Library:
@@ -69,13 +70,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     library = library_of(config)
     in_nav = {s.meta.id for area in library.areas for s in nav_scenarios(library, area)}
     for s in library.scenarios:
-        inclusion = InclusionLevel.UNDEFINED if s.meta.id in in_nav else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.UNDEFINED if s.meta.id in in_nav else NOT_IN_NAV
         content = with_front_matter(render.scenario_front_matter(s), render.scenario_page(s, library))
         files.append(File.generated(config, scenario_path(s.meta.id), inclusion=inclusion, content=content))
+        scorecard = render.scorecard_page(s, library)
+        files.append(File.generated(config, scorecard_path(s.meta.id), inclusion=NOT_IN_NAV, content=scorecard))
     for area in library.areas:
         files.append(File.generated(config, area_path(area.key), content=render.area_page(area, library)))
-    urls = {s.meta.id: files.get_file_from_path(scenario_path(s.meta.id)).url for s in library.scenarios}
-    files.append(File.generated(config, "catalog.json", content=catalog.build(library, urls).model_dump_json(indent=2)))
+    entries = catalog.build(library, lambda path: files.get_file_from_path(path).url)
+    files.append(File.generated(config, "catalog.json", content=entries.model_dump_json(indent=2)))
     add_redirects(library, config)
     return files
 

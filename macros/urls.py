@@ -12,6 +12,11 @@ def area_path(area_key: str) -> str:
     return f"areas/{area_key}.md"
 
 
-def from_scenario(target: str) -> str:
-    """A link from a scenario page to another site path."""
+def scorecard_path(scenario_id: str) -> str:
+    """A coach's printable scorecard for one scenario."""
+    return f"scorecards/{scenario_id}.md"
+
+
+def from_nested(target: str) -> str:
+    """A link to a site path from a page one folder deep (a scenario, area or scorecard page)."""
     return f"../{target}"

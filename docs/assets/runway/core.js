@@ -29,7 +29,12 @@
     },
     remove: function (key) {
       try { window.localStorage.removeItem(key); return true; } catch (e) { storageFailed(e); return false; }
-    }
+    },
+    /* A stored JSON value, or `fallback` when it is missing or unreadable. */
+    getJSON: function (key, fallback) {
+      try { var value = JSON.parse(storage.get(key)); return value === null ? fallback : value; } catch (e) { return fallback; }
+    },
+    setJSON: function (key, value) { return storage.set(key, JSON.stringify(value)); }
   };
 
   function el(tag, attrs, text) {
@@ -49,8 +54,15 @@
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
 
+  /* The scenario id of this page, from its practice bar, or "" on other pages. */
+  function scenarioId() {
+    var bar = document.querySelector(".runway-practice[data-scenario]");
+    return bar ? bar.dataset.scenario : "";
+  }
+
   window.Runway = {
     storage: storage,
+    scenarioId: scenarioId,
     el: el,
     say: say,
     all: all,
