@@ -73,7 +73,7 @@ def red_flags(s: Scenario, library: Library) -> str:
 
 def follow_ups(s: Scenario, library: Library) -> str:
     return "".join(
-        f"{number}. {inline(f.question)}\n\n" + indent(reveal("tip", "Hint", inline(f.hint))) + "\n"
+        f"{number}. {inline(f.question)}\n\n" + indent(reveal("tip", "Reveal: hint", inline(f.hint))) + "\n"
         for number, f in enumerate(s.meta.follow_ups, 1)
     )
 
@@ -83,7 +83,7 @@ def behavioral(s: Scenario, library: Library) -> str:
     if b is None:
         return ""
     steps = "".join(f"{n}. {inline(step)}\n" for n, step in enumerate(b.outline, 1))
-    return f"> {inline(b.question)}\n\n" + reveal("note", "Reveal an outline for your story", steps)
+    return f"> {inline(b.question)}\n\n" + reveal("note", "Reveal: an outline for your story", steps)
 
 
 def case(s: Scenario, library: Library) -> str:

@@ -1,13 +1,100 @@
-/* The progress page: ticks and last-practised date per scenario, a filter, export, import and reset.
-   Each scenario row links to its guide with data-scenario and data-items on the link. */
+/* The progress page: ticks and last-practised date per scenario, mock interview attempts and the weakest
+   areas, a filter with an empty state, export, import (previewed, confirmed, merged) and reset.
+   Each scenario row links to its guide with data-scenario and data-items (the checklist item ids). */
 (function () {
   "use strict";
+
+  function known(links) {
+    var items = Object.create(null);
+    links.forEach(function (link) { items[link.dataset.scenario] = link.dataset.items.split(" "); });
+    return items;
+  }
+
+  /* What an import file would change: only known scenarios and item ids are kept; the rest is reported. */
+  function plan(data, items) {
+    var keep = Object.create(null), unknownIds = [], unknownItems = 0, ticks = 0;
+    Object.keys(data.scenarios).forEach(function (id) {
+      if (!items[id]) { unknownIds.push(id); return; }
+      var entry = { ticks: Object.create(null) };
+      Object.keys(data.scenarios[id].ticks).forEach(function (item) {
+        if (items[id].indexOf(item) >= 0) { entry.ticks[item] = true; ticks += 1; } else unknownItems += 1;
+      });
+      if (typeof data.scenarios[id].updated === "string") entry.updated = data.scenarios[id].updated;
+      keep[id] = entry;
+    });
+    var attempts = (Array.isArray(data.attempts) ? data.attempts : []).filter(function (a) {
+      return Runway.attempts.isAttempt(a) && items[a.scenario];
+    });
+    return { scenarios: keep, ticks: ticks, attempts: attempts, unknownIds: unknownIds, unknownItems: unknownItems };
+  }
+
+  /* Imported ticks are added to the ticks already saved; nothing saved is removed. */
+  function merge(current, incoming) {
+    Object.keys(incoming.scenarios).forEach(function (id) {
+      var mine = current.scenarios[id] || { ticks: {} };
+      Object.keys(incoming.scenarios[id].ticks).forEach(function (item) { mine.ticks[item] = true; });
+      var theirs = incoming.scenarios[id].updated;
+      if (theirs && (!mine.updated || theirs > mine.updated)) mine.updated = theirs;
+      current.scenarios[id] = mine;
+    });
+    return current;
+  }
+
+  function describe(p, name) {
+    var lines = ["Import from " + name + ":",
+      Object.keys(p.scenarios).length + " scenario(s), " + p.ticks + " tick(s), " + p.attempts.length + " mock attempt(s)."];
+    if (p.unknownIds.length) lines.push("Ignored, not in this site: " + p.unknownIds.join(", ") + ".");
+    if (p.unknownItems) lines.push("Ignored: " + p.unknownItems + " tick(s) for checklist items this site does not have.");
+    lines.push("They are added to your progress; nothing you have saved is removed. Import?");
+    return lines.join("\n");
+  }
+
+  function attemptsTable(root) {
+    var list = Runway.attempts.load().slice().reverse();
+    var box = root.querySelector(".runway-attempts");
+    var weak = root.querySelector(".runway-weakest");
+    box.textContent = "";
+    weak.textContent = "";
+    if (!list.length) {
+      box.appendChild(Runway.el("p", {}, "No mock interviews yet. Try one from the Mock interview page."));
+      return;
+    }
+    var table = Runway.el("table", { "class": "runway-attempts-table" });
+    var head = Runway.el("tr");
+    ["Date", "Scenario", "Time taken", "Checklist covered", "Red flags"].forEach(function (h) {
+      head.appendChild(Runway.el("th", { scope: "col" }, h));
+    });
+    table.appendChild(Runway.el("thead")).appendChild(head);
+    var body = table.appendChild(Runway.el("tbody"));
+    var byArea = Object.create(null);
+    list.forEach(function (a) {
+      var row = Runway.el("tr");
+      [a.at.slice(0, 10), a.title || a.scenario, Math.round(a.seconds / 60) + " min",
+        Math.round(a.score * 100) + "%", String(a.flags || 0)].forEach(function (text) { row.appendChild(Runway.el("td", {}, text)); });
+      body.appendChild(row);
+      var area = a.area || "Other";
+      byArea[area] = byArea[area] || { sum: 0, n: 0 };
+      byArea[area].sum += a.score;
+      byArea[area].n += 1;
+    });
+    box.appendChild(table);
+    var ranked = Object.keys(byArea).sort(function (x, y) { return byArea[x].sum / byArea[x].n - byArea[y].sum / byArea[y].n; });
+    var ol = Runway.el("ol");
+    ranked.slice(0, 3).forEach(function (area) {
+      var avg = Math.round(100 * byArea[area].sum / byArea[area].n);
+      ol.appendChild(Runway.el("li", {}, area + ": " + avg + "% of the checklist on average over " + byArea[area].n + " attempt(s)"));
+    });
+    weak.appendChild(Runway.el("p", {}, "Weakest areas, from your mock interviews:"));
+    weak.appendChild(ol);
+  }
 
   function progressPage(root) {
     var say = Runway.say, store = Runway.progress;
     var status = root.querySelector(".runway-progress-status");
     var filter = root.querySelector(".runway-filter");
+    var empty = root.querySelector(".runway-empty");
     var links = Runway.all("a[data-scenario]", root);
+    var items = known(links);
     links.forEach(function (link) {  /* name each row and its cells for styling and for the tests */
       var row = link.closest("tr");
       row.dataset.scenario = link.dataset.scenario;
@@ -15,34 +102,40 @@
       row.querySelectorAll("td")[3].classList.add("runway-last");
     });
 
+    function report(message, failed) {
+      status.classList.toggle("runway-status-error", !!failed);
+      say(status, message);
+    }
+
     function fill() {
       var data = store.load();
       var practised = 0;
       links.forEach(function (link) {
         var row = link.closest("tr");
-        var cells = row.querySelectorAll("td");
         var entry = data.scenarios[link.dataset.scenario];
-        var ticked = entry ? Object.keys(entry.ticks).length : 0;
-        cells[2].textContent = ticked + " / " + link.dataset.items;
-        cells[3].textContent = entry && entry.updated ? entry.updated.slice(0, 10) : "–";
-        row.classList.toggle("runway-practised-row", ticked > 0);
+        var ticked = entry ? Object.keys(entry.ticks).filter(function (i) { return items[link.dataset.scenario].indexOf(i) >= 0; }).length : 0;
+        row.querySelector(".runway-ticks").textContent = ticked + " / " + items[link.dataset.scenario].length;
+        row.querySelector(".runway-last").textContent = entry && entry.updated ? entry.updated.slice(0, 10) : "–";
         row.hidden = ticked === 0 && filter.checked;
         if (ticked) practised += 1;
       });
-      root.querySelector(".runway-practised").textContent =
-        practised + " of " + links.length + " scenarios practised";
+      root.querySelector(".runway-practised").textContent = practised + " of " + links.length + " scenarios practised";
+      empty.hidden = !(filter.checked && practised === 0);
+      attemptsTable(root);
     }
 
     filter.addEventListener("change", fill);
     root.querySelector(".runway-export").addEventListener("click", function () {
-      var blob = new Blob([JSON.stringify(store.load(), null, 2) + "\n"], { type: "application/json" });
+      var data = store.load();
+      data.attempts = Runway.attempts.load();
+      var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
       var url = URL.createObjectURL(blob);
       var link = Runway.el("a", { href: url, download: "runway-progress.json" });
       document.body.appendChild(link);
       link.click();
       link.remove();
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 0);
-      say(status, "Progress exported as runway-progress.json.");
+      report("Progress exported as runway-progress.json.");
     });
     root.querySelector(".runway-import").addEventListener("change", function (event) {
       var input = event.target;
@@ -52,21 +145,31 @@
         var data;
         try { data = JSON.parse(text); } catch (e) { data = null; }
         if (!store.isProgress(data)) {
-          say(status, "Import failed: " + file.name + " is not a Runway progress file. Nothing was changed.");
-        } else if (!store.save(data)) {
-          say(status, "Import failed: this browser would not save the progress. Nothing was changed.");
-        } else {
-          fill();
-          var count = Object.keys(data.scenarios).length;
-          say(status, "Imported progress for " + count + (count === 1 ? " scenario" : " scenarios") + " from " + file.name + ".");
+          report("Import failed: " + file.name + " is not a Runway progress file. Nothing was changed.", true);
+          return;
         }
+        var p = plan(data, items);
+        if (!window.confirm(describe(p, file.name))) { report("Import cancelled. Nothing was changed."); return; }
+        var before = Runway.attempts.load();
+        var seen = Object.create(null);
+        before.forEach(function (a) { seen[a.scenario + a.at] = true; });
+        var attempts = before.concat(p.attempts.filter(function (a) { return !seen[a.scenario + a.at]; }));
+        var saved = Runway.attempts.save(attempts);
+        if (saved && !store.save(merge(store.load(), p))) saved = !Runway.attempts.save(before) && false;
+        if (!saved) {
+          report("Import failed: this browser would not save it (storage full or blocked). Nothing was changed.", true);
+          return;
+        }
+        fill();
+        var note = p.unknownIds.length ? " Ignored unknown scenarios: " + p.unknownIds.join(", ") + "." : "";
+        report("Imported " + p.ticks + " tick(s) for " + Object.keys(p.scenarios).length + " scenario(s) from " + file.name + "." + note);
       }, function () {
-        say(status, "Import failed: " + file.name + " could not be read. Nothing was changed.");
+        report("Import failed: " + file.name + " could not be read. Nothing was changed.", true);
       }).then(function () { input.value = ""; });
     });
     root.querySelector(".runway-reset").addEventListener("click", function () {
-      if (!window.confirm("Delete all ticks saved in this browser?")) return;
-      if (store.clear()) say(status, "Progress reset.");
+      if (!window.confirm("Delete all ticks and mock interview attempts saved in this browser?")) return;
+      if (store.clear() && Runway.attempts.clear()) report("Progress reset.");
       fill();
     });
     fill();
