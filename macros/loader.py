@@ -147,11 +147,26 @@ def check_references(files: list[Loaded], library: Library, out: Problems) -> No
             out.add(p, "checklist", f"item id '{dup}' is used more than once")
 
 
+def unique_sources(entries: list[Source], path: Path, out: Problems) -> dict[str, Source]:
+    """The registry by id; a second entry with the same id or URL is an error, never a silent overwrite."""
+    by_id: dict[str, Source] = {}
+    urls: dict[str, str] = {}
+    for index, entry in enumerate(entries):
+        if entry.id in by_id:
+            out.add(path, f"[{index}].id", f"'{entry.id}' is already an entry of the registry")
+        elif entry.url in urls:
+            out.add(path, f"[{index}].url", f"{entry.url} is already the url of '{urls[entry.url]}'")
+        else:
+            by_id[entry.id], urls[entry.url] = entry, entry.id
+    return by_id
+
+
 def load_library(root: Path) -> Library:
     """Load `root` (the scenarios folder); raise LibraryError listing every problem."""
     out = Problems(root)
     areas = tuple(load_list(root / "_areas.yml", Area, out))
-    sources = {s.id: s for s in load_list(root / "_sources.yml", Source, out)}
+    registry = root / "_sources.yml"
+    sources = unique_sources(load_list(registry, Source, out), registry, out)
     tags = load_tags(root / "_tags.yml", out)
     files = [load_scenario(path, out) for path in scenario_files(root)]
     library = Library(tuple(f.scenario for f in files if f.scenario), areas, sources, tags)
