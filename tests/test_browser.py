@@ -280,9 +280,9 @@ def test_home_page_renders(page, any_target):
     cards = page.locator("article .grid.cards > ul > li")
     assert cards.count() >= len({e["area"] for e in any_target.catalog})
     cards.first.locator("a").first.click()
-    titles = [e["title"] for e in any_target.catalog]
-    expect(page.locator("article table a").first).to_be_visible()
-    assert page.locator("article table a").first.inner_text() in titles
+    titles = [f"{e['code']} · {e['title']}" for e in any_target.catalog]
+    expect(page.locator("article .grid.cards a").first).to_be_visible()
+    assert page.locator("article .grid.cards a").first.inner_text() in titles
 
 
 def test_search_finds_a_word_on_one_scenario_page_and_opens_it(page, any_target):
@@ -443,24 +443,42 @@ def test_question_first_and_answers_hidden(page, target):
     assert bar.evaluate("b => !!(document.getElementById('question').compareDocumentPosition(b) & 4)")
 
 
-def test_reveal_all_is_remembered(page, target):
+def opened(page: Page) -> list[bool]:
+    return page.locator("article details").evaluate_all("ds => ds.map(d => d.open)")
+
+
+def test_reveal_all_is_remembered_per_guide(page, target):
     a, b = pair(target.catalog)
-    hidden = "article details"
     open_scenario(page, target.url(a["url"]))
     reveal = page.get_by_role("button", name="Reveal all")
     reveal.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Hide all")).to_be_visible()
-    assert all(page.locator(hidden).evaluate_all("ds => ds.map(d => d.open)"))
+    assert all(opened(page))
+    expect(page.locator("article details > summary").first).to_have_text(re.compile("^Hide: "))
     page.reload()
     expect(page.get_by_role("button", name="Hide all")).to_be_visible()
-    assert all(page.locator(hidden).evaluate_all("ds => ds.map(d => d.open)"))
+    assert all(opened(page))
     open_scenario(page, target.url(b["url"]))
-    assert all(page.locator(hidden).evaluate_all("ds => ds.map(d => d.open)")), "the choice carries to other scenarios"
+    expect(page.get_by_role("button", name="Reveal all")).to_be_visible()
+    assert not any(opened(page)), "revealing one guide leaves the next one hidden"
+    open_scenario(page, target.url(a["url"]))
     page.get_by_role("button", name="Hide all").click()
     page.reload()
     expect(page.get_by_role("button", name="Reveal all")).to_be_visible()
-    assert not any(page.locator(hidden).evaluate_all("ds => ds.map(d => d.open)"))
+    assert not any(opened(page))
+
+
+def test_reading_mode_opens_every_guide_and_is_remembered(page, target):
+    a, b = pair(target.catalog)
+    open_scenario(page, target.url(a["url"]))
+    page.get_by_role("checkbox", name="Practice mode").uncheck()
+    assert all(opened(page))
+    open_scenario(page, target.url(b["url"]))
+    expect(page.get_by_role("checkbox", name="Practice mode")).not_to_be_checked()
+    assert all(opened(page))
+    page.get_by_role("checkbox", name="Practice mode").check()
+    assert not any(opened(page))
 
 
 def test_timer_start_pause_reset_and_time_up(page, target):
@@ -570,10 +588,11 @@ def test_export_then_import_round_trip(page, target, tmp_path):
     page.get_by_role("button", name="Reset progress").click()
     expect(ticks).to_have_text(f"0 / {len(a['checklist'])}")
     assert stored(page) is None
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_label("Import progress").set_input_files(saved)
-    expect(page.get_by_role("status")).to_have_text("Imported progress for 1 scenario from runway-progress.json.")
+    expect(page.get_by_role("status")).to_have_text("Imported 2 ticks for 1 scenario from runway-progress.json.")
     expect(ticks).to_have_text(f"2 / {len(a['checklist'])}")
-    assert stored(page) == exported
+    assert stored(page)["scenarios"] == exported["scenarios"]
     open_scenario(page, target.url(a["url"]))
     for item in items:
         expect(box(page, item)).to_be_checked()

@@ -50,6 +50,11 @@
     window.setTimeout(function () { region.textContent = message; }, 50);
   }
 
+  /* "1 tick", "2 ticks". */
+  function count(n, noun) {
+    return n + " " + noun + (n === 1 ? "" : "s");
+  }
+
   function all(selector, root) {
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
@@ -64,6 +69,7 @@
     storage: storage,
     scenarioId: scenarioId,
     el: el,
+    count: count,
     say: say,
     all: all,
     feature: function (fn) { features.push(fn); },

@@ -54,7 +54,7 @@
       drill.appendChild(option);
     });
     var start = button("runway-start", "Start timer");
-    var reset = button("runway-timer-reset", "Reset");
+    var reset = button("runway-timer-reset", "Reset timer");
     var reveal = button("runway-reveal", "Reveal all");
     var mode = el("label", { "class": "runway-mode" });
     var modeBox = el("input", { type: "checkbox", "class": "runway-mode-box" });

@@ -42,9 +42,10 @@
 
   function describe(p, name) {
     var lines = ["Import from " + name + ":",
-      Object.keys(p.scenarios).length + " scenario(s), " + p.ticks + " tick(s), " + p.attempts.length + " mock attempt(s)."];
+      [Runway.count(Object.keys(p.scenarios).length, "scenario"), Runway.count(p.ticks, "tick"),
+        Runway.count(p.attempts.length, "mock interview attempt")].join(", ") + "."];
     if (p.unknownIds.length) lines.push("Ignored, not in this site: " + p.unknownIds.join(", ") + ".");
-    if (p.unknownItems) lines.push("Ignored: " + p.unknownItems + " tick(s) for checklist items this site does not have.");
+    if (p.unknownItems) lines.push("Ignored: " + Runway.count(p.unknownItems, "tick") + " for checklist items this site does not have.");
     lines.push("They are added to your progress; nothing you have saved is removed. Import?");
     return lines.join("\n");
   }
@@ -82,7 +83,7 @@
     var ol = Runway.el("ol");
     ranked.slice(0, 3).forEach(function (area) {
       var avg = Math.round(100 * byArea[area].sum / byArea[area].n);
-      ol.appendChild(Runway.el("li", {}, area + ": " + avg + "% of the checklist on average over " + byArea[area].n + " attempt(s)"));
+      ol.appendChild(Runway.el("li", {}, area + ": " + avg + "% of the checklist on average over " + Runway.count(byArea[area].n, "attempt")));
     });
     weak.appendChild(Runway.el("p", {}, "Weakest areas, from your mock interviews:"));
     weak.appendChild(ol);
@@ -162,7 +163,8 @@
         }
         fill();
         var note = p.unknownIds.length ? " Ignored unknown scenarios: " + p.unknownIds.join(", ") + "." : "";
-        report("Imported " + p.ticks + " tick(s) for " + Object.keys(p.scenarios).length + " scenario(s) from " + file.name + "." + note);
+        report("Imported " + Runway.count(p.ticks, "tick") + " for " + Runway.count(Object.keys(p.scenarios).length, "scenario") +
+          " from " + file.name + "." + note);
       }, function () {
         report("Import failed: " + file.name + " could not be read. Nothing was changed.", true);
       }).then(function () { input.value = ""; });
