@@ -86,7 +86,7 @@ def test_signals_list_each_level(alpha, library):
 def test_follow_ups_hide_each_hint(alpha, library):
     alpha = with_meta(alpha, follow_ups=alpha.meta.follow_ups[:1])
     assert sections.follow_ups(alpha, library) == (
-        '1. A follow-up the interviewer may ask?\n\n    ??? tip "Hint"\n\n        A short hint at a good answer.\n\n'
+        '1. A follow-up the interviewer may ask?\n\n    ??? tip "Reveal: hint"\n\n        A short hint at a good answer.\n\n'
     )
 
 
@@ -167,7 +167,7 @@ def test_at_a_glance_and_practice_bar(alpha, library):
     assert "**Code** `A1` · **Area** [Safe change and release](../areas/safe-change.md) · " in block
     assert (
         "**Levels** senior, staff, principal · **Time** 45 minutes · **Tags** release, rollback"
-        " · **Reviewed** 2026-12-02\n" in block
+        " · **Reviewed** 2026-12-02 · [Coach's scorecard](../scorecards/alpha-scenario.md)\n" in block
     )
     assert "**Also searched as** words for the symptom; the other name of the pattern" in block
     assert '<div class="runway-practice" data-scenario="alpha-scenario" data-minutes="45"></div>' in block
@@ -176,12 +176,10 @@ def test_at_a_glance_and_practice_bar(alpha, library):
 def test_area_page_lists_its_scenarios_in_code_order(library):
     page = render.area_page(library.areas[0], library)
     assert page.startswith('---\ntitle: "A. Safe change and release"\n')
-    rows = [line for line in page.splitlines() if line.startswith("| `A")]
-    assert rows[0] == (
-        "| `A1` | [Example scenario](../scenarios/alpha-scenario.md) | "
-        "The question exactly as an interviewer would ask it? | senior, staff, principal |"
-    )
-    assert [r.split("`")[1] for r in rows] == ["A1", "A2", "A3"]
+    cards = [line for line in page.splitlines() if line.startswith("-   **[A")]
+    assert cards[0] == "-   **[A1 · Example scenario](../scenarios/alpha-scenario.md)** · 45 minutes"
+    assert [c.split("[")[1].split(" ")[0] for c in cards] == ["A1", "A2", "A3"]
+    assert "    The question exactly as an interviewer would ask it?\n" in page
     assert "No scenarios yet." in render.area_page(library.areas[1], library)
 
 
@@ -209,8 +207,9 @@ def test_progress_table_has_a_row_per_scenario(library):
     assert table.startswith("| Code | Scenario | Checklist ticks | Last practised |\n|---|---|---|---|\n")
     assert table.count("{ data-scenario=") == 3
     assert (
-        '| `A1` | [Example scenario](scenarios/alpha-scenario.md){ data-scenario="alpha-scenario" data-items="8" }'
-        " | – | – |\n" in table
+        '| `A1` | [Example scenario](scenarios/alpha-scenario.md){ data-scenario="alpha-scenario" '
+        'data-area="safe-change" data-levels="senior staff principal" data-minutes="45" data-items="first-item '
+        'second-item third-item fourth-item fifth-item sixth-item seventh-item eighth-item" } | – | – |\n' in table
     )
 
 

@@ -72,7 +72,7 @@ def test_area_pages_list_their_scenarios(site):
         html = page(site, f"areas/{area.key}.md")
         for s in LIBRARY.in_area(area.key):
             assert f'href="../../scenarios/{s.meta.id}/"' in html
-            assert f"<code>{s.meta.code}</code>" in html
+            assert f"{s.meta.code} · {s.meta.title}" in unescape(html)
 
 
 def test_home_has_a_card_per_area_with_counts(site):
