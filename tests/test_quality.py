@@ -55,6 +55,9 @@ def page_paths(site: Path) -> dict[str, str]:
         "coaches": "coaches/",
         "progress": "progress/",
         "practise": "practise/",
+        "mock": "mock/",
+        "mock interview": first["url"] + "#mock",
+        "scorecard": first["scorecard"],
     }
 
 
@@ -109,7 +112,20 @@ def violations(page, script: str) -> list[dict]:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize(
-    "kind", ["home", "area", "scenario", "tags", "reading list", "coaches", "progress", "practise"]
+    "kind",
+    [
+        "home",
+        "area",
+        "scenario",
+        "tags",
+        "reading list",
+        "coaches",
+        "progress",
+        "practise",
+        "mock",
+        "mock interview",
+        "scorecard",
+    ],
 )
 def test_no_serious_accessibility_violations(site, axe, kind, scheme):
     found = axe(page_paths(site)[kind], scheme)

@@ -86,7 +86,8 @@ def test_signals_list_each_level(alpha, library):
 def test_follow_ups_hide_each_hint(alpha, library):
     alpha = with_meta(alpha, follow_ups=alpha.meta.follow_ups[:1])
     assert sections.follow_ups(alpha, library) == (
-        '1. A follow-up the interviewer may ask?\n\n    ??? tip "Reveal: hint"\n\n        A short hint at a good answer.\n\n'
+        "1. A follow-up the interviewer may ask?\n\n"
+        '    ??? tip "Reveal: hint"\n\n        A short hint at a good answer.\n\n'
     )
 
 

@@ -14,6 +14,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.loader import MARKER, load_library, scenario_files
 from macros.sections import SECTIONS, present_keys
@@ -284,3 +285,11 @@ def test_an_area_past_the_nav_limit_lists_only_its_overview(tmp_path):
     assert '<a href="../scenario-02/" class="md-nav__link">' not in html
     assert '<a href="../../areas/safe-change/" class="md-nav__link' in html
     assert f'href="../../scenarios/{ids[-1]}/"' in page(result.site, "areas/safe-change.md")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "docs").glob("*.md")), ids=lambda p: p.name)
+def test_hand_written_front_matter_parses(path):
+    """MkDocs silently drops front matter that is not valid YAML (a title or render_macros would be lost)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    assert yaml.safe_load(text.split("---\n", 2)[1]), f"{path.name}: front matter is not valid YAML"
