@@ -144,10 +144,13 @@ def mock_picker(library: Library) -> str:
 
 
 def scorecard_page(s: Scenario, library: Library) -> str:
-    """A coach's scorecard: each level's signals and each red flag, to score 1 to 4 with notes; printable."""
+    """A coach's scorecard: each level's signals and each red flag, to score 1 to 4 with notes; printable.
+
+    Its groups are bold lines, not headings: the page is outside the navigation, where a table of contents
+    would point at a toggle Material does not render."""
     m = s.meta
     levels = "".join(
-        f"## {level.name} signals {{#{level.key}}}\n\n"
+        f"**{level.name} signals**\n\n"
         + "".join(f"- {inline(line)}\n" for line in getattr(m.signals, level.key))
         + "\n"
         for level in LEVELS
@@ -158,7 +161,7 @@ def scorecard_page(s: Scenario, library: Library) -> str:
         f"Score each line from 1 (not shown) to 4 (shown clearly, unprompted) and add notes. "
         f"[The guide]({from_nested(scenario_path(m.id))}) has the full answer.\n\n"
         f'<div class="runway-scorecard" data-scenario="{m.id}" markdown>\n\n{levels}'
-        f"## Red flags {{#red-flags}}\n\n{flags}\n</div>\n"
+        f"**Red flags**\n\n{flags}\n</div>\n"
     )
     meta = {"title": f"Scorecard: {m.code} {m.title}", "description": f"Interviewer scorecard for {m.title}"}
     return with_front_matter({**meta, "search": {"exclude": True}}, body)

@@ -429,6 +429,8 @@ def test_checklist_and_practice_controls_have_accessible_names(page, target):
     for control in (
         page.get_by_label("Import progress"),
         page.get_by_role("button", name="Reset progress"),
+        page.locator("h2#mock-interviews .headerlink"),
+        page.locator("h2#checklists .headerlink"),
         page.get_by_role("checkbox", name="Show only the scenarios I practised"),
     ):
         page.keyboard.press("Tab")

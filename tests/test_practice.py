@@ -187,3 +187,20 @@ def test_printing_a1_fills_every_page_but_the_last(page, target):
     m = LIBRARY.by_id[a1["id"]].meta
     assert start_words(m.checklist[0].text, 5) in text, "hidden sections print open"
     assert "Reveal:" not in text and "Hide:" not in text, "without their labels"
+
+
+def test_a_coach_fills_a_scorecard_and_exports_it_as_markdown(page, target, tmp_path):
+    entry = target.catalog[0]
+    s = LIBRARY.by_id[entry["id"]]
+    page.goto(target.url(entry["scorecard"]))
+    first_signal = " ".join(s.meta.signals.senior[0].split())
+    page.get_by_role("radiogroup", name=f"Score for: {first_signal}").get_by_label("3").check()
+    page.get_by_label(f"Notes for: {first_signal}").fill("named the control group unprompted")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export as Markdown").click()
+    path = tmp_path / "card.md"
+    download.value.save_as(path)
+    card = path.read_text(encoding="utf-8")
+    assert card.startswith(f"# Scorecard: {s.meta.code} · {s.meta.title}\n")
+    assert f"- [3/4] {first_signal} — named the control group unprompted\n" in card
+    assert "## Red flags\n" in card and f"- [ /4] {' '.join(s.meta.red_flags[0].split())}\n" in card

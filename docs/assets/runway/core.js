@@ -55,6 +55,13 @@
     return n + " " + noun + (n === 1 ? "" : "s");
   }
 
+  /* A heading's text without its permalink sign. */
+  function headingText(heading) {
+    var copy = heading.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (link) { link.remove(); });
+    return copy.textContent.trim();
+  }
+
   function all(selector, root) {
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
@@ -70,6 +77,7 @@
     scenarioId: scenarioId,
     el: el,
     count: count,
+    headingText: headingText,
     say: say,
     all: all,
     feature: function (fn) { features.push(fn); },

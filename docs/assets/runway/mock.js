@@ -155,7 +155,7 @@
       panel.insertBefore(scoreForm(g, function (result) {
         var area = document.querySelector(".admonition.info a[href*='areas/']");
         var attempt = {
-          scenario: bar.dataset.scenario, title: document.querySelector("article h1").textContent.trim(),
+          scenario: bar.dataset.scenario, title: Runway.headingText(document.querySelector("article h1")),
           area: area ? area.textContent.trim() : "", at: new Date().toISOString(), seconds: seconds,
           followUps: asked, score: result.score, covered: result.covered, signals: result.signals, flags: result.flags
         };

@@ -21,12 +21,12 @@
   }
 
   function markdown(root, lines) {
-    var out = "# " + document.querySelector("article h1").textContent.trim() + "\n\n";
+    var out = "# " + Runway.headingText(document.querySelector("article h1")) + "\n\n";
     var question = document.querySelector("article blockquote");
     if (question) out += "> " + question.textContent.trim() + "\n\n";
-    Runway.all("h2", root).forEach(function (h2) {
-      out += "## " + h2.textContent.trim() + "\n\n";
-      lines.filter(function (l) { return l.li.closest("ul").previousElementSibling === h2; }).forEach(function (l) {
+    Runway.all("ul", root).forEach(function (ul) {
+      out += "## " + (ul.previousElementSibling ? ul.previousElementSibling.textContent.trim() : "") + "\n\n";
+      lines.filter(function (l) { return l.li.parentElement === ul; }).forEach(function (l) {
         var picked = l.scale.querySelector("input:checked");
         out += "- [" + (picked ? picked.value : " ") + "/4] " + l.text + (l.notes.value.trim() ? " — " + l.notes.value.trim() : "") + "\n";
       });
