@@ -42,11 +42,12 @@ from tests.project import BUILD_ENV, ROOT, build, make_project
 
 
 def page_texts(root: Path) -> dict[str, str]:
-    """The search index's text per page (location without anchor), lower case, tags removed."""
+    """The search index's text per page (location without anchor), every field, lower case, tags removed."""
     docs = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     texts: dict[str, str] = defaultdict(str)
     for doc in docs:
-        text = unescape(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}"))
+        fields = " ".join(value for key, value in doc.items() if key != "location" and isinstance(value, str))
+        text = unescape(re.sub(r"<[^>]+>", " ", fields))
         texts[doc["location"].split("#")[0]] += " " + text.lower()
     return texts
 
