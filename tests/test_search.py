@@ -85,6 +85,19 @@ def test_the_index_is_light_and_the_offline_copy_is_the_same(site, offline_site)
     assert guide_docs(index_of(offline_site)).keys() == guide_docs(index_of(site)).keys()
 
 
+def test_a_first_visit_gets_minified_pages_scripts_and_styles_and_a_short_sitemap(site):
+    """Every script and stylesheet of ours that a page loads is minified, the page has no indentation, and the
+    sitemap instant navigation fetches holds one short line per page."""
+    html = (site / "scenarios" / f"{LIBRARY.scenarios[0].meta.id}/index.html").read_text(encoding="utf-8")
+    assert "\n    " not in html and "<!--" not in html
+    ours = re.findall(r'(?:src|href)="\.\./\.\./(assets/(?:runway|[a-z-]+\.css)[^"]*)"', html)
+    assert ours and all(re.search(r"\.min\.(?:js|css)$", path) for path in ours), ours
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<url><loc>([^<]+)</loc></url>\n", sitemap)
+    assert len(locations) == sitemap.count("<url>") and "<lastmod>" not in sitemap
+    assert {f"https://runway.example/scenarios/{sid}/" for sid in LIBRARY.by_id} <= set(locations)
+
+
 def test_words_are_split_alike_in_python_and_in_the_browser(site, page):
     """SEV-1, SEV1 and sev 1 are the same words; p99, 5xx and 429 stay words; stop words and single letters go."""
     separator = index_of(site)["config"]["separator"]
