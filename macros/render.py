@@ -164,7 +164,7 @@ def scorecard_page(s: Scenario, library: Library) -> str:
         f"**Red flags**\n\n{flags}\n</div>\n"
     )
     meta = {"title": f"Scorecard: {m.code} {m.title}", "description": f"Interviewer scorecard for {m.title}"}
-    return with_front_matter({**meta, "search": {"exclude": True}}, body)
+    return with_front_matter({**meta, "search": {"exclude": True}, "scripts": ["assets/runway/scorecard.js"]}, body)
 
 
 def scorecard_list(library: Library) -> str:

@@ -98,6 +98,34 @@ def test_a_first_visit_gets_minified_pages_scripts_and_styles_and_a_short_sitema
     assert {f"https://runway.example/scenarios/{sid}/" for sid in LIBRARY.by_id} <= set(locations)
 
 
+def test_each_page_loads_only_the_scripts_it_needs(site):
+    """Scripts one kind of page needs come from its front matter, inside the content (instant navigation runs them)."""
+    pages = {
+        "progress/index.html": "progress-page.js",
+        "mock/index.html": "mock-picker.js",
+        f"scorecards/{LIBRARY.scenarios[0].meta.id}/index.html": "scorecard.js",
+    }
+    for path, script in pages.items():
+        html = (site / path).read_text(encoding="utf-8")
+        assert re.search(rf'<script src="[./]*assets/runway/{script}" defer></script>\s*</article>', html), path
+    guide = (site / f"scenarios/{LIBRARY.scenarios[0].meta.id}/index.html").read_text(encoding="utf-8")
+    assert not [script for script in pages.values() if f"assets/runway/{script.removesuffix('.js')}" in guide]
+
+
+def test_materials_search_worker_loads_on_the_first_query_not_with_the_page(browser, site, servers):
+    """On the web a page starts the small stand-in worker; Material's worker comes with the first query."""
+    base = servers(site)
+    with watched_page(browser) as page:
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        placeholder = open_search(page, base + f"scenarios/{LIBRARY.scenarios[0].meta.id}/")
+        assert any("assets/search-worker.js?worker=search." in url for url in requested)
+        assert not [url for url in requested if "/javascripts/workers/search." in url]
+        query(page, QUERIES[0]["query"], placeholder)
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        assert [url for url in requested if "/javascripts/workers/search." in url]
+
+
 def test_words_are_split_alike_in_python_and_in_the_browser(site, page):
     """SEV-1, SEV1 and sev 1 are the same words; p99, 5xx and 429 stay words; stop words and single letters go."""
     separator = index_of(site)["config"]["separator"]

@@ -4,11 +4,24 @@
 (function () {
   "use strict";
 
-  function init() {
-    Runway.features.forEach(function (feature) {
-      try { feature(); } catch (e) { if (window.console) window.console.error("Runway:", e); }
-    });
+  var started = false;
+
+  function run(feature) {
+    try { feature(); } catch (e) { if (window.console) window.console.error("Runway:", e); }
   }
+
+  function init() {
+    started = true;
+    Runway.features.forEach(run);
+  }
+
+  /* A script one page lists in its front matter sits in the page content; after instant navigation it can
+     load after init (Material waits only for the content's last script), so a feature added then runs at once. */
+  var add = Runway.feature;
+  Runway.feature = function (feature) {
+    add(feature);
+    if (started) run(feature);
+  };
 
   function whenReady(fn) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
