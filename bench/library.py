@@ -20,7 +20,7 @@ SHAPE = {
     "title": 4,
     "question": 15,
     "summary": 26,
-    "keywords": (8, 5),
+    "keywords": (14, 4),
     "outline": (5, 4),
     "points": (3, 21),
     "checklist": (10, 17),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 SEARCH_INDEX = "search/search_index.json"
@@ -14,6 +15,7 @@ class Weight:
     transferred: int  # the same responses as sent over the wire (gzip where the server compresses)
     search_index: int  # the search index, uncompressed
     requests: int
+    files: dict[str, tuple[int, int]]  # every response but the index: path -> (uncompressed, as sent)
 
 
 def first_visit(browser, url: str) -> Weight:
@@ -40,4 +42,5 @@ def first_visit(browser, url: str) -> Weight:
         transferred=sum(s[1] for s in rest.values()),
         search_index=sum(s[0] for s in index.values()),
         requests=len(rest),
+        files={re.sub(r"^https?://[^/]+/", "", u) or "/": s for u, s in rest.items()},
     )
