@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.catalog import Catalog
 from macros.loader import MARKER, load_library, scenario_files
 from macros.sections import SECTIONS, present_keys
 from tests.browser import free_port
@@ -293,3 +294,44 @@ def test_hand_written_front_matter_parses(path):
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\n")
     assert yaml.safe_load(text.split("---\n", 2)[1]), f"{path.name}: front matter is not valid YAML"
+
+
+def test_offline_pages_reference_nothing_remote(offline_site):
+    """No script, style, font or image comes from a CDN; the shim and the search index are local."""
+    remote = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=\"(?:https?:)?//[^\"]*\"[^>]*>")
+    offenders = {}
+    for html in offline_site.rglob("*.html"):
+        found = [tag for tag in remote.findall(html.read_text(encoding="utf-8")) if 'rel="canonical"' not in tag]
+        if found:
+            offenders[str(html.relative_to(offline_site))] = found
+    assert not offenders
+    index = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/vendor/iframe-worker-shim.js"></script>' in index
+    assert "unpkg.com" not in index and "fonts.googleapis" not in index and "api.github.com" not in index
+    assert (offline_site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
+
+
+@pytest.mark.parametrize("build_name", ["site", "offline_site"])
+def test_catalog_matches_the_built_pages(request, build_name):
+    root: Path = request.getfixturevalue(build_name)
+    data = json.loads((root / "catalog.json").read_text(encoding="utf-8"))
+    Catalog.model_validate(data)
+    schema = json.loads((root / "catalog.schema.json").read_text(encoding="utf-8"))
+    assert schema == Catalog.model_json_schema(), "docs/catalog.schema.json is stale: run 'make schemas'"
+    entries = data["scenarios"]
+    assert sorted(e["id"] for e in entries) == sorted(p.stem for p in scenario_files(ROOT / "scenarios"))
+    assert len({e["code"] for e in entries}) == len(entries)
+    for e in entries:
+        url = e["url"]
+        assert url == (f"scenarios/{e['id']}.html" if build_name == "offline_site" else f"scenarios/{e['id']}/")
+        html = (root / (url + "index.html" if url.endswith("/") else url)).read_text(encoding="utf-8")
+        text = unescape(html)
+        ids = set(re.findall(r'\bid="([^"]+)"', html))
+        assert f">{e['title']}<" in text and e["question"] in text and f"<code>{e['code']}</code>" in text
+        assert f'data-minutes="{e["minutes"]}"' in html and f'data-scenario="{e["id"]}"' in html
+        for tag in e["tags"]:
+            assert f"#tag:{tag}" in html
+        for key, link in {**e["sections"], **e["checklist"]}.items():
+            page_url, _, anchor = link.partition("#")
+            assert page_url == url and anchor in ids, (e["id"], key, link)
+        assert set(e["sections"]) >= {"question", "answer-outline", "checklist", "signals", "sources"}
