@@ -504,6 +504,9 @@ def test_print_shows_a_clean_card(page, target):
     link = page.locator("h2#sources + ol a[href^='https://']").first
     after = link.evaluate("a => getComputedStyle(a, '::after').content")
     assert link.get_attribute("href") in after
+    for internal in ("h2#related + ul a", ".admonition.info a[href*='areas/']"):
+        content = page.locator(internal).first.evaluate("a => getComputedStyle(a, '::after').content")
+        assert content in ("none", "normal"), f"{internal} prints its address: {content}"
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=ARTIFACTS / f"{target.name}-scenario-print.pdf")
 
