@@ -129,13 +129,7 @@
     root.querySelector(".runway-export").addEventListener("click", function () {
       var data = store.load();
       data.attempts = Runway.attempts.load();
-      var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
-      var url = URL.createObjectURL(blob);
-      var link = Runway.el("a", { href: url, download: "runway-progress.json" });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(function () { URL.revokeObjectURL(url); }, 0);
+      Runway.download("runway-progress.json", JSON.stringify(data, null, 2) + "\n", "application/json");
       report("Progress exported as runway-progress.json.");
     });
     root.querySelector(".runway-import").addEventListener("change", function (event) {
