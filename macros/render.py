@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .loader import MARKER
-from .markdown import cell, indent, inline, with_front_matter
+from .markdown import cell, indent, inline, theme_text, with_front_matter
 from .models import LEVELS, Area, Library, Scenario, Source
 from .sections import BY_KEY, QUESTION_ANCHOR, SECTIONS, section_markdown
 from .urls import area_path, from_scenario, scenario_path
@@ -42,18 +42,22 @@ def scenario_page(s: Scenario, library: Library) -> str:
 
 
 def scenario_front_matter(s: Scenario) -> dict:
-    return {"title": s.meta.title, "description": s.meta.summary, "tags": s.meta.tags}
+    """What MkDocs and Material print unescaped in <title>, the meta description, the header and the nav."""
+    return {"title": theme_text(s.meta.title), "description": theme_text(s.meta.summary), "tags": s.meta.tags}
 
 
 def area_page(area: Area, library: Library) -> str:
     """One area: its description and a table of its scenarios."""
     rows = "".join(
-        f"| `{s.meta.code}` | [{inline(s.meta.title)}](../{scenario_path(s.meta.id)}) | {cell(s.meta.question)} "
+        f"| `{s.meta.code}` | [{cell(s.meta.title)}](../{scenario_path(s.meta.id)}) | {cell(s.meta.question)} "
         f"| {', '.join(s.meta.levels)} |\n"
         for s in library.in_area(area.key)
     )
     table = "| Code | Scenario | Question | Levels |\n|---|---|---|---|\n" + rows if rows else "No scenarios yet.\n"
-    meta = {"title": f"{area.letter}. {area.title}", "description": f"{area.title}: interview scenarios"}
+    meta = {
+        "title": theme_text(f"{area.letter}. {area.title}"),
+        "description": theme_text(f"{area.title}: interview scenarios"),
+    }
     return with_front_matter(meta, f"# {area.letter}. {inline(area.title)}\n\n{inline(area.description)}\n\n{table}")
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,7 @@ class Build:
     returncode: int
     output: str
     site: Path
+    seconds: float = 0.0
 
 
 def make_project(dest: Path, scenarios: dict[str, str | bytes] | None = None) -> Path:
@@ -40,19 +43,32 @@ def make_project(dest: Path, scenarios: dict[str, str | bytes] | None = None) ->
     return dest
 
 
-def build(project: Path, site: Path | None = None, offline: bool = False) -> Build:
-    """Run a strict `mkdocs build` of `project` in a subprocess, as `make build` does."""
+def build(
+    project: Path, site: Path | None = None, offline: bool = False, memory: int | None = None, timeout: float = 600
+) -> Build:
+    """Run a strict `mkdocs build` of `project` in a subprocess, as `make build` does.
+
+    `memory` caps the build's address space in bytes (a runaway input then fails instead of eating the machine);
+    past `timeout` seconds the build is killed and the test fails.
+    """
     site = site or project / "site"
     env = {**BUILD_ENV, "RUNWAY_OFFLINE": "true" if offline else "false"}
+
+    def limit() -> None:
+        if memory:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    start = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project,
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
+        preexec_fn=limit if memory else None,
     )
-    return Build(result.returncode, result.stdout + result.stderr, site)
+    return Build(result.returncode, result.stdout + result.stderr, site, time.monotonic() - start)
 
 
 @pytest.fixture(scope="session")
