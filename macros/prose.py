@@ -82,15 +82,13 @@ def problems(prose: str, known: tuple[str, ...]) -> Iterator[tuple[int, str]]:
         elif key in seen:
             yield number, f"section marker '{key}' is placed twice"
         seen.add(key)
-    for block in blocks(prose):
+    for block in blocks(prose):  # one problem per paragraph at most: the most specific
         size = sum(len(line.text) + 1 for line in block)
-        if size > PARAGRAPH_CHARS:
-            yield (
-                block[0].number,
-                f"a paragraph or code block of {size:,} characters; the limit is {PARAGRAPH_CHARS:,}: split it",
-            )
-        elif sum(line.text.count("[") for line in block if not line.fenced) > BRACKETS:
-            yield block[0].number, f"more than {BRACKETS} '[' in one paragraph: split it"
         deep = next((line for line in block if not line.fenced and depth(line.text) > NESTING), None)
         if deep:
             yield deep.number, f"lists or quotes nested more than {NESTING} levels deep"
+        elif sum(line.text.count("[") for line in block if not line.fenced) > BRACKETS:
+            yield block[0].number, f"more than {BRACKETS} '[' in one paragraph: split it"
+        elif size > PARAGRAPH_CHARS:
+            limit = f"the limit is {PARAGRAPH_CHARS:,}"
+            yield block[0].number, f"a paragraph or code block of {size:,} characters; {limit}: split it"
