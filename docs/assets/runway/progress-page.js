@@ -21,8 +21,8 @@
       links.forEach(function (link) {
         var row = link.closest("tr");
         var cells = row.querySelectorAll("td");
-        var entry = data.scenarios[link.dataset.scenario];
-        var ticked = entry ? Object.keys(entry.ticks).length : 0;
+        var entry = store.entry(data, link.dataset.scenario);
+        var ticked = store.ticked(data, link.dataset.scenario).length;
         cells[2].textContent = ticked + " / " + link.dataset.items;
         cells[3].textContent = entry && entry.updated ? entry.updated.slice(0, 10) : "–";
         row.classList.toggle("runway-practised-row", ticked > 0);
