@@ -38,9 +38,9 @@ def scenario_files(root: Path) -> list[Path]:
 
 def check_folder(root: Path, out: Problems) -> bool:
     """The scenarios folder is a real folder; a file named almost like a scenario or registry is an error."""
-    kind = irregular(root.lstat().st_mode) if root.exists() or root.is_symlink() else "missing"
+    kind = (irregular(root.lstat().st_mode) or "a file") if root.exists() or root.is_symlink() else "missing"
     if kind != "a directory":
-        out.add(root, "", f"must be a folder inside the repository, not {kind}")
+        out.add(root, "", f"must be a folder inside the repository ({kind})")
         return False
     for path in sorted(root.iterdir()):
         suffix = path.suffix.lower()

@@ -41,6 +41,11 @@ IRREGULAR: dict[str, tuple[str, Callable[[Path], None], str]] = {
     "docs link to the git config": ("docs/leak.txt", link("../.git/config"), "is a symbolic link"),
     "docs folder linked to itself": ("docs/loop", link("."), "is a symbolic link"),
     "named pipe in docs": ("docs/pipe.txt", os.mkfifo, "is a named pipe"),
+    "scenarios folder linked from elsewhere": (
+        "scenarios",
+        lambda p: (p.rename(p.parent / "elsewhere"), p.symlink_to("elsewhere")),
+        "must be a folder inside the repository (a symbolic link)",
+    ),
 }
 
 
