@@ -40,7 +40,8 @@ schemas: $(SETUP)
 	$(PY) -m macros.schemas
 
 ## pins: after changing a version in requirements.txt, write the sha256 of every file pip may install for it
-pins: $(SETUP)
+pins:
+	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) .ci/hash_pins.py
 
 # Every package is checked against the sha256 pinned in requirements.txt; the project itself is installed
