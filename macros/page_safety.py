@@ -64,12 +64,11 @@ def unsafe_fields(library: Library, render: Render, out: Problems) -> int:
                 node = node or front_matter_node(s)
                 out.add(s.path, field_name(loc), "; ".join(changes), line_of(node, loc, 1))
                 found += 1
-    registry = library.scenarios[0].path.parent if library.scenarios else None
     for source in library.sources.values():
         for loc, value in text_values(source):
             changes = clean(render(inline(value)))[1]
-            if changes and registry:
-                out.add(registry / "_sources.yml", f"{source.id}.{field_name(loc)}", "; ".join(changes))
+            if changes:
+                out.add(out.root / "_sources.yml", f"{source.id}.{field_name(loc)}", "; ".join(changes))
                 found += 1
     return found
 
