@@ -9,7 +9,7 @@ NODE := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build offline test bench schemas browser java clean
+.PHONY: serve build offline test bench schemas pins browser java clean
 
 ## serve: install, then serve the site with live reload at http://127.0.0.1:8000
 serve: $(SETUP)
@@ -39,9 +39,16 @@ bench: $(SETUP) $(NODE) browser
 schemas: $(SETUP)
 	$(PY) -m macros.schemas
 
+## pins: after changing a version in requirements.txt, write the sha256 of every file pip may install for it
+pins:
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) .ci/hash_pins.py
+
+# Every package is checked against the sha256 pinned in requirements.txt; the project itself is installed
+# from this folder, without dependencies.
 $(SETUP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	$(PY) -m pip install --disable-pip-version-check -q --require-hashes -r requirements.txt
 	$(PY) -m pip install --disable-pip-version-check -q --no-deps -e .
 	touch $@
 

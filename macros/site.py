@@ -14,10 +14,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import catalog, render
 from .loader import load_library
-from .markdown import with_front_matter
+from .markdown import theme_text, with_front_matter
 from .models import Area, Library, Scenario
-from .problems import LibraryError
+from .page_safety import check_pages, renderer
+from .problems import LibraryError, Problems
 from .urls import area_path, scenario_path, scorecard_path
+from .yaml_text import check_tree
 
 LIBRARY_KEY = "runway_library"  # where on_config leaves the loaded library in the MkDocs config, for the macros
 NAV_MARKER = "scenarios/_areas.yml"
@@ -32,9 +34,15 @@ def library_of(config: MkDocsConfig) -> Library:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and check the library once a build; replace the nav marker with the areas and their scenarios."""
+    """Load and check the library once a build; replace the nav marker with the areas and their scenarios.
+
+    The docs folder is checked first, before MkDocs walks it (following links) to publish what it holds.
+    """
     root = Path(config.config_file_path).parent / "scenarios"
+    docs = Problems(root)
+    check_tree(Path(config.docs_dir), docs)
     try:
+        docs.raise_any()
         library = load_library(root)
     except LibraryError as error:
         raise PluginError(str(error)) from None
@@ -49,7 +57,7 @@ def expand_nav_marker(item, library: Library):
         return item
     sections = [
         {
-            f"{area.letter}. {area.title}": [
+            theme_text(f"{area.letter}. {area.title}"): [
                 {"Overview": area_path(area.key)},
                 *(scenario_path(s.meta.id) for s in nav_scenarios(library, area)),
             ]
@@ -81,6 +89,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "catalog.json", content=entries.model_dump_json(indent=2)))
     add_redirects(library, config)
     return files
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Every page's content through the allowlist, once all are rendered; every refusal reported at once."""
+    library = library_of(config)
+    out = Problems(Path(config.config_file_path).parent / "scenarios")
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    check_pages(pages, library, renderer(config.markdown_extensions, config.mdx_configs), out)
+    try:
+        out.raise_any()
+    except LibraryError as error:
+        raise PluginError(str(error).replace("in the scenario library", "in the pages' HTML")) from None
+    return env
 
 
 def add_redirects(library: Library, config: MkDocsConfig) -> None:

@@ -31,7 +31,7 @@
   /* Imported ticks are added to the ticks already saved; nothing saved is removed. */
   function merge(current, incoming) {
     Object.keys(incoming.scenarios).forEach(function (id) {
-      var mine = current.scenarios[id] || { ticks: {} };
+      var mine = Runway.progress.entry(current, id) || { ticks: Object.create(null) };
       Object.keys(incoming.scenarios[id].ticks).forEach(function (item) { mine.ticks[item] = true; });
       var theirs = incoming.scenarios[id].updated;
       if (theirs && (!mine.updated || theirs > mine.updated)) mine.updated = theirs;
@@ -113,9 +113,10 @@
       var practised = 0;
       links.forEach(function (link) {
         var row = link.closest("tr");
-        var entry = data.scenarios[link.dataset.scenario];
-        var ticked = entry ? Object.keys(entry.ticks).filter(function (i) { return items[link.dataset.scenario].indexOf(i) >= 0; }).length : 0;
-        row.querySelector(".runway-ticks").textContent = ticked + " / " + items[link.dataset.scenario].length;
+        var entry = store.entry(data, link.dataset.scenario);
+        var known = items[link.dataset.scenario];
+        var ticked = store.ticked(data, link.dataset.scenario).filter(function (i) { return known.indexOf(i) >= 0; }).length;
+        row.querySelector(".runway-ticks").textContent = ticked + " / " + known.length;
         row.querySelector(".runway-last").textContent = entry && entry.updated ? entry.updated.slice(0, 10) : "–";
         row.hidden = ticked === 0 && filter.checked;
         if (ticked) practised += 1;
