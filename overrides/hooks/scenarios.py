@@ -28,3 +28,8 @@ def on_config(config):
 @event_priority(100)
 def on_files(files, config):
     return site.on_files(files, config)
+
+
+@event_priority(100)
+def on_post_build(config):
+    return site.on_post_build(config)
