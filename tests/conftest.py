@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import subprocess
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser import launch, serve
 from tests.pages import Target, make_target, watched_page
-from tests.project import ROOT, build
+from tests.project import BUILD_ENV, ROOT, build
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +32,25 @@ def offline_site(tmp_path_factory) -> Path:
     result = build(ROOT, out, offline=True)
     assert result.returncode == 0, result.output
     return out
+
+
+@dataclass(frozen=True)
+class MadeOffline:
+    site: Path  # the zip's `runway` folder, unzipped
+    dist: Path  # dist/: the zip, the Anki deck, the EPUB and the PDF
+
+
+@pytest.fixture(scope="session")
+def made_offline(tmp_path_factory) -> MadeOffline:
+    """`make offline` once a session, as a reader gets it: the zip unzipped, and the files beside it in dist/."""
+    tmp = tmp_path_factory.mktemp("make-offline")
+    where = [f"OFFLINE_BUILD={tmp / 'build'}", f"DIST={tmp / 'dist'}"]
+    command = ["make", "-s", "-o", ".venv/.installed", "offline", *where]
+    result = subprocess.run(command, cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(tmp / "dist" / "runway-offline.zip") as archive:
+        archive.extractall(tmp / "unzipped")
+    return MadeOffline(tmp / "unzipped" / "runway", tmp / "dist")
 
 
 @pytest.fixture(scope="session")

@@ -36,9 +36,8 @@
 
   /* The export document a link carries; throws an Error saying what is wrong with it. */
   function unpack(text, LZString) {
-    var json = text ? LZString.decompressFromEncodedURIComponent(text) : null;
-    var compact;
-    try { compact = JSON.parse(json); } catch (e) { compact = undefined; }
+    var json = null, compact;
+    try { json = LZString.decompressFromEncodedURIComponent(text); compact = JSON.parse(json); } catch (e) { compact = undefined; }
     if (!json || compact === undefined) throw new Error("the link is damaged or cut short (copy all of it, or scan the QR code again)");
     var isObject = function (x) { return x !== null && typeof x === "object" && !Array.isArray(x); };
     if (!isObject(compact) || compact.v !== 1 || !isObject(compact.t) || !isObject(compact.r) || !Array.isArray(compact.a)) {
