@@ -76,7 +76,6 @@ def print_pdf(page: Path) -> bytes:
             tab.goto(page.as_uri())
             tab.emulate_media(media="print")
             tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-            tab.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
             tab.add_style_tag(content=PRINT_CSS)
             return tab.pdf(
                 format="A4",
