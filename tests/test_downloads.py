@@ -164,7 +164,7 @@ def test_each_chapter_asks_before_it_answers(site):
 
 
 def test_prose_keeps_only_allowed_markup():
-    html = epub.prose('Text <script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:x) &copy; <b>b</b>')
+    html = epub.prose("Text <script>alert(1)</script> <img src=x onerror=alert(1)> [a](javascript:x) &copy; <b>b</b>")
     assert "<script" not in html and "<img" not in html and "javascript" not in html and "<b>" not in html
     assert "©" in html and "alert(1)" in html, "text stays, as text"
 
