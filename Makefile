@@ -8,7 +8,6 @@ DIST ?= dist
 NODE := node_modules/.installed
 # The PDF of the whole library is printed by chromium after the build; RUNWAY_PDF=false skips it.
 RUNWAY_PDF ?= true
-export RUNWAY_PDF
 PDF_NEEDS := $(if $(filter true,$(RUNWAY_PDF)),browser)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -17,15 +16,15 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 ## serve: install, then serve the site with live reload at http://127.0.0.1:8000 (no PDF)
 serve: $(SETUP)
-	RUNWAY_PDF=false $(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
+	$(PY) -m mkdocs serve --strict -a 127.0.0.1:8000
 
 ## build: a strict build into site/, with cards.json, the Anki deck, the EPUB and the PDF under site/downloads/
 build: $(SETUP) $(PDF_NEEDS)
-	$(PY) -m mkdocs build --strict -d site
+	RUNWAY_PDF=$(RUNWAY_PDF) $(PY) -m mkdocs build --strict -d site
 
 ## offline: the site for file://, packed as dist/runway-offline.zip, and its deck, EPUB and PDF copied to dist/
 offline: $(SETUP) $(PDF_NEEDS)
-	RUNWAY_OFFLINE=true $(PY) -m mkdocs build --strict -d $(abspath $(OFFLINE_BUILD))/runway
+	RUNWAY_OFFLINE=true RUNWAY_PDF=$(RUNWAY_PDF) $(PY) -m mkdocs build --strict -d $(abspath $(OFFLINE_BUILD))/runway
 	mkdir -p $(DIST)
 	$(PY) -c "import shutil, sys; shutil.make_archive(sys.argv[1], 'zip', sys.argv[2], 'runway')" \
 	  $(abspath $(DIST))/runway-offline $(abspath $(OFFLINE_BUILD))

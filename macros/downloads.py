@@ -65,9 +65,10 @@ def download_links(config: MkDocsConfig) -> str:
 
 
 def embedded(element_id: str, data) -> str:
-    """JSON for a page's scripts, in a script element the browser never runs or shows."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" id="{html.escape(element_id)}">{text}</script>\n'
+    """JSON for a page's scripts, in an attribute of a hidden element. Not a script element: Material's instant
+    navigation runs every script in the new page, whatever its type."""
+    text = html.escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=True)
+    return f'<div id="{html.escape(element_id)}" hidden data-json="{text}"></div>\n'
 
 
 def review_cards(config: MkDocsConfig) -> str:

@@ -9,7 +9,7 @@
     var items = Object.create(null), cards = Object.create(null);
     Runway.all("a[data-scenario][data-items]", root).forEach(function (link) { items[link.dataset.scenario] = link.dataset.items.split(" "); });
     var ids = document.getElementById("runway-card-ids");
-    var keys = ids ? JSON.parse(ids.textContent) : {};
+    var keys = ids ? JSON.parse(ids.dataset.json) : {};
     Object.keys(keys).forEach(function (sid) { cards[sid] = keys[sid]; });
     return { items: items, cards: cards };
   }

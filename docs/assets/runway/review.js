@@ -15,7 +15,7 @@
   }
 
   function reviewPage(root, FSRS) {
-    var cards = JSON.parse(document.getElementById("runway-cards").textContent);
+    var cards = JSON.parse(document.getElementById("runway-cards").dataset.json);
     var perDay = Number(root.dataset.newPerDay) || 20;
     var scheduler = FSRS.fsrs(FSRS.generatorParameters({ enable_fuzz: true }));
     var area = root.querySelector(".runway-review-area"), guide = root.querySelector(".runway-review-guide");
