@@ -160,3 +160,26 @@ def test_a_garbage_transfer_link_changes_nothing_and_says_why(page, target, frag
     expect(page.locator(".runway-transfer-preview")).to_be_hidden()
     assert stored(page) == kept
     assert page.evaluate(f"localStorage.getItem('{REVIEW}')") is None
+
+
+def test_a_schedule_too_big_for_a_qr_code_still_moves_by_link(browser, target):
+    """Past what one QR code holds, the code carries ticks and attempts only; the link still carries everything."""
+    ids = list(cards_of(target.root))[:300]
+    now = int(time.time() * 1000)
+    entry = {"due": now + 86_400_000, "stability": 3.1, "difficulty": 5.2, "elapsed_days": 0, "scheduled_days": 1}
+    entry |= {"learning_steps": 0, "reps": 1, "lapses": 0, "state": 2, "last_review": now}
+    big = {"version": 1, "cards": dict.fromkeys(ids, entry)}
+    with watched_page(browser) as phone:
+        phone.goto(target.page("progress"))
+        phone.evaluate(f"localStorage.setItem('{REVIEW}', {json.dumps(json.dumps(big))})")
+        phone.reload()
+        phone.get_by_role("button", name="Make a transfer link").click()
+        expect(phone.locator(".runway-transfer-note")).to_contain_text("carries your ticks and mock interviews only")
+        expect(phone.locator(".runway-transfer-qr img")).to_be_visible()
+        link = phone.locator(".runway-transfer-link").input_value()
+    with watched_page(browser) as laptop:
+        laptop.goto(link)
+        expect(laptop.locator(".runway-transfer-preview")).to_contain_text("300 review cards")
+        laptop.get_by_role("button", name="Add to my progress").click()
+        expect(laptop.locator(".runway-transfer-status")).to_contain_text("Imported")
+        assert len(schedule(laptop)["cards"]) == 300
