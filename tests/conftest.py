@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import subprocess
 import zipfile
 from dataclasses import dataclass
@@ -41,15 +42,23 @@ class MadeOffline:
 
 
 @pytest.fixture(scope="session")
-def made_offline(tmp_path_factory) -> MadeOffline:
-    """`make offline` once a session, as a reader gets it: the zip unzipped, and the files beside it in dist/."""
-    tmp = tmp_path_factory.mktemp("make-offline")
-    where = [f"OFFLINE_BUILD={tmp / 'build'}", f"DIST={tmp / 'dist'}"]
-    command = ["make", "-s", "-o", ".venv/.installed", "offline", *where]
-    result = subprocess.run(command, cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with zipfile.ZipFile(tmp / "dist" / "runway-offline.zip") as archive:
-        archive.extractall(tmp / "unzipped")
+def made_offline(tmp_path_factory, worker_id) -> MadeOffline:
+    """`make offline` once a test run, as a reader gets it: the zip unzipped, and the files beside it in dist/.
+
+    It prints the PDF, so the pytest-xdist workers share one: the first takes a lock and builds, the others
+    wait for it and reuse its folder."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    tmp = shared / "make-offline"
+    with open(shared / "make-offline.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (tmp / "done").exists():
+            where = [f"OFFLINE_BUILD={tmp / 'build'}", f"DIST={tmp / 'dist'}"]
+            command = ["make", "-s", "-o", ".venv/.installed", "offline", *where]
+            result = subprocess.run(command, cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=600)
+            assert result.returncode == 0, result.stdout + result.stderr
+            with zipfile.ZipFile(tmp / "dist" / "runway-offline.zip") as archive:
+                archive.extractall(tmp / "unzipped")
+            (tmp / "done").touch()
     return MadeOffline(tmp / "unzipped" / "runway", tmp / "dist")
 
 
