@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import catalog, render
+from . import catalog, downloads, render
 from .loader import load_library
 from .markdown import theme_text, with_front_matter
 from .models import Area, Library, Scenario
@@ -74,7 +74,7 @@ def nav_scenarios(library: Library, area: Area) -> list[Scenario]:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Mount every scenario and area page, then catalog.json, and register the alias redirects."""
+    """Mount every scenario and area page, then catalog.json and the downloads, and register the alias redirects."""
     library = library_of(config)
     in_nav = {s.meta.id for area in library.areas for s in nav_scenarios(library, area)}
     for s in library.scenarios:
@@ -85,8 +85,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, scorecard_path(s.meta.id), inclusion=NOT_IN_NAV, content=scorecard))
     for area in library.areas:
         files.append(File.generated(config, area_path(area.key), content=render.area_page(area, library)))
-    entries = catalog.build(library, lambda path: files.get_file_from_path(path).url)
+    url_of = lambda path: files.get_file_from_path(path).url  # noqa: E731
+    entries = catalog.build(library, url_of)
     files.append(File.generated(config, "catalog.json", content=entries.model_dump_json(indent=2)))
+    downloads.add_files(files, config, library, url_of)
     add_redirects(library, config)
     return files
 
@@ -113,3 +115,8 @@ def add_redirects(library: Library, config: MkDocsConfig) -> None:
             raise PluginError("scenario aliases need the 'redirects' plugin under plugins: in mkdocs.yml")
         return
     redirects.config["redirect_maps"] = {**(redirects.config.get("redirect_maps") or {}), **aliases}
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Print the PDF of the whole library, when enabled, from the built site."""
+    downloads.on_post_build(config)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import zipfile
 from collections import defaultdict
 from html import unescape
 from pathlib import Path
@@ -26,7 +24,7 @@ from tests.pages import (
     tick,
     watched_page,
 )
-from tests.project import BUILD_ENV, ROOT, build, make_project
+from tests.project import ROOT, build, make_project
 
 
 def page_texts(root: Path) -> dict[str, str]:
@@ -73,28 +71,9 @@ def scenario_pages(target: Target) -> dict[str, dict]:
 # ---------------------------------------------------------------- offline
 
 
-def test_done_means_unzip_open_search_practise_reload(browser, tmp_path):
+def test_done_means_unzip_open_search_practise_reload(browser, made_offline):
     """The issue's definition of done, with the zip `make offline` writes."""
-    result = subprocess.run(
-        [
-            "make",
-            "-s",
-            "-o",
-            ".venv/.installed",
-            "offline",
-            f"OFFLINE_BUILD={tmp_path / 'build'}",
-            f"DIST={tmp_path / 'dist'}",
-        ],
-        cwd=ROOT,
-        env=BUILD_ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    with zipfile.ZipFile(tmp_path / "dist" / "runway-offline.zip") as archive:
-        archive.extractall(tmp_path / "unzipped")
-    site = tmp_path / "unzipped" / "runway"
+    site = made_offline.site
     target = Target("file", site, site.as_uri() + "/")
     word, url = unique_word(site, list(scenario_pages(target)))
     entry = scenario_pages(target)[url]

@@ -34,3 +34,8 @@ def on_files(files, config):
 @event_priority(-100)
 def on_env(env, config, files):
     return site.on_env(env, config, files)
+
+
+@event_priority(100)
+def on_post_build(config):
+    return site.on_post_build(config)
