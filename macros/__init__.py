@@ -1,6 +1,6 @@
 """mkdocs-macros module: wires the pure renderers into hand-written pages that set `render_macros: true`."""
 
-from . import render
+from . import cards, downloads, render
 from .site import library_of
 
 
@@ -16,3 +16,9 @@ def define_env(env) -> None:
     env.macro(render.section_anchors, "section_anchors")
     env.macro(render.levels_table, "levels_table")
     env.macro(lambda: len(library.scenarios), "scenario_count")
+    env.macro(lambda: downloads.download_links(env.conf), "download_links")
+    env.macro(lambda: downloads.review_cards(env.conf), "review_cards")
+    env.macro(lambda: downloads.card_ids(env.conf), "review_card_ids")
+    env.macro(lambda: len(env.conf[downloads.CARDS_KEY].cards), "card_count")
+    env.macro(lambda: cards.NEW_PER_DAY, "new_cards_per_day")
+    env.macro(lambda: downloads.review_filters(library), "review_filters")

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.utils.meta import YAML_RE
+from pydantic import TypeAdapter, ValidationError
 
-from .models import Area, FrontMatter, Library, Scenario, Source
+from . import prose
+from .limits import REGISTRY_BYTES, REGISTRY_ENTRIES, SCENARIO_BYTES
+from .models import Area, FrontMatter, Library, Plain, Scenario, Slug, Source
 from .problems import Problems
+from .prose import MARKER
 from .sections import SECTION_KEYS
-from .yaml_text import line_of, parse_yaml, read_text, valid_fields, validate
+from .yaml_text import irregular, line_of, parse_yaml, read_text, valid_fields, validate
 
-# Raw HTML that could run code in a reader's browser.
-UNSAFE_MARKUP = re.compile(
-    r"<\s*/?\s*(script|iframe|object|embed)\b"  # elements that run or embed code
-    r"|<[a-z][^>]*\son[a-z]+\s*="  # on*= event handler attributes
-    r"|(\]\(|href\s*=\s*[\"']?|<)\s*javascript\s*:",  # javascript: links
-    re.I,
-)
-MARKER = re.compile(r"^<!--\s*runway:([a-z-]+)\s*-->[ \t]*$", re.M)
+__all__ = ["MARKER", "load_library", "scenario_files"]
+NEAR_MISSES = {".markdown", ".mdown", ".mkd", ".mkdn", ".yaml"}  # with .md and .yml in other cases
+TAG, TAG_TEXT = TypeAdapter(Slug), TypeAdapter(Plain)
 
 
 @dataclass(frozen=True)
@@ -34,34 +32,72 @@ class Loaded:
 
 
 def scenario_files(root: Path) -> list[Path]:
-    """Every scenario file: `*.md` in the folder, except those starting with `_`."""
-    return sorted(p for p in root.glob("*.md") if not p.name.startswith("_"))
+    """Every scenario file: `*.md` in the folder, except those starting with `_` or `.`."""
+    return sorted(p for p in root.glob("*.md") if not p.name.startswith(("_", ".")))
 
 
-def load_list(path: Path, kind, out: Problems) -> list:
-    """A registry file that is a YAML list of `kind` entries."""
-    text = read_text(path, out)
+def check_folder(root: Path, out: Problems) -> bool:
+    """The scenarios folder is a real folder; a file named almost like a scenario or registry is an error."""
+    kind = (irregular(root.lstat().st_mode) or "a file") if root.exists() or root.is_symlink() else "missing"
+    if kind != "a directory":
+        out.add(root, "", f"must be a folder inside the repository ({kind})")
+        return False
+    for path in sorted(root.iterdir()):
+        suffix = path.suffix.lower()
+        if path.name.startswith(".") or suffix not in NEAR_MISSES | {".md", ".yml"} or path.suffix in {".md", ".yml"}:
+            continue
+        wanted = ".yml" if suffix == ".yaml" else ".md"
+        out.add(path, "", f"is not read: rename it to {path.stem}{wanted} (scenarios end in .md, registries in .yml)")
+    return True
+
+
+def load_yaml(path: Path, out: Problems, shape: type, what: str):
+    """A registry file's data and YAML node if it is a `shape` (list or dict) of at most REGISTRY_ENTRIES; else None."""
+    text = read_text(path, out, REGISTRY_BYTES)
     data, node = parse_yaml(text, path, out) if text else (None, None)
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        out.add(path, "", "must be a YAML list of entries", 1)
-        return []
-    models = (validate(kind, raw, path, node, 0, out, (index,)) for index, raw in enumerate(data))
+    if text and data is not None and not isinstance(data, shape):
+        out.add(path, "", f"must be {what}", 1)
+    elif isinstance(data, shape) and len(data) > REGISTRY_ENTRIES:
+        out.add(path, "", f"has {len(data):,} entries; the limit is {REGISTRY_ENTRIES:,}")
+    else:
+        return (data, node) if isinstance(data, shape) else None
+    return None
+
+
+def load_list(path: Path, kind, key: str, out: Problems, reported: set[str]) -> list | None:
+    """A registry file that is a YAML list of `kind` entries; None when the file itself is unusable.
+
+    The `key` of each entry that fails its checks goes into `reported`, so references to it are not reported too.
+    """
+    loaded = load_yaml(path, out, list, "a YAML list of entries")
+    if loaded is None:
+        return None
+    data, node = loaded
+    models = [validate(kind, raw, path, node, 0, out, (index,)) for index, raw in enumerate(data)]
+    reported.update(
+        str(raw.get(key)) for raw, m in zip(data, models, strict=True) if m is None and isinstance(raw, dict)
+    )
     return [m for m in models if m is not None]
 
 
-def load_tags(path: Path, out: Problems) -> dict[str, str]:
-    text = read_text(path, out)
-    data = parse_yaml(text, path, out)[0] if text else None
-    if text and not isinstance(data, dict):
-        out.add(path, "", "must be a mapping of tag to description")
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+def load_tags(path: Path, out: Problems, reported: set[str]) -> dict[str, str] | None:
+    """The tags registry: tag slug to a plain-text description; None when the file itself is unusable."""
+    loaded = load_yaml(path, out, dict, "a mapping of tag to description")
+    if loaded is None:
+        return None
+    tags = {}
+    for key, value in loaded[0].items():
+        try:
+            tags[TAG.validate_python(key)] = TAG_TEXT.validate_python(value)
+        except ValidationError as err:
+            out.add(path, str(key), err.errors()[0]["msg"], line_of(loaded[1], (key,), 0))
+            reported.add(str(key))
+    return tags
 
 
 def load_scenario(path: Path, out: Problems) -> Loaded:
     """Read and check one scenario file on its own; cross-file checks come later, also for a broken file."""
-    text = read_text(path, out)
+    text = read_text(path, out, SCENARIO_BYTES)
     match = YAML_RE.match(text) if text else None
     if text and not match:
         message = "missing: the file must start with a '---' line, the YAML fields, and a closing '---' line"
@@ -77,35 +113,30 @@ def load_scenario(path: Path, out: Problems) -> Loaded:
         out.add(path, "front matter", "must be a mapping of field: value", 2)
         return Loaded(path, None, {})
     meta = validate(FrontMatter, data, path, node, 1, out)
-    unsafe = UNSAFE_MARKUP.search(text)
-    if unsafe:
-        line = text.count("\n", 0, unsafe.start()) + 1
-        where = "body" if unsafe.start() >= len(text) - len(body) else "front matter"
-        message = f"unsafe markup {unsafe.group(0)!r}: scripts, on*= handlers and javascript: links are not allowed"
-        out.add(path, where, message, line)
+    first_line = text.count("\n", 0, len(text) - len(body))
+    for line, message in prose.problems(body, SECTION_KEYS):
+        out.add(path, "body", message, first_line + line)
         meta = None
-    check_markers(body, path, text.count("\n", 0, len(text) - len(body)), out)
     fields = dict(meta) if meta is not None else valid_fields(FrontMatter, data)
     if "id" in fields and fields["id"] != path.stem:
         out.add(path, "id", f"'{fields['id']}' must equal the file name '{path.stem}'", line_of(node, ("id",), 1))
         meta = None
-    return Loaded(path, Scenario(meta=meta, body=body, path=path) if meta else None, fields)
+    scenario = Scenario(meta=meta, body=body, path=path, body_line=first_line + 1) if meta else None
+    return Loaded(path, scenario, fields)
 
 
-def check_markers(body: str, path: Path, first_line: int, out: Problems) -> None:
-    """Section markers in the prose name known sections, each at most once."""
-    seen: set[str] = set()
-    for match in MARKER.finditer(body):
-        key, line = match.group(1), first_line + body.count("\n", 0, match.start()) + 1
-        if key not in SECTION_KEYS:
-            out.add(path, "body", f"unknown section marker '{key}' (known: {', '.join(SECTION_KEYS)})", line)
-        elif key in seen:
-            out.add(path, "body", f"section marker '{key}' is placed twice", line)
-        seen.add(key)
+def check_references(
+    files: list[Loaded], library: Library, out: Problems, reported: dict[str, set[str] | None]
+) -> None:
+    """Checks that need the whole library: uniqueness and every id that points elsewhere, valid file or not.
 
+    `reported` holds, per registry ("areas", "tags", "sources"), the keys of entries already reported as broken,
+    or None when its whole file was: a broken entry or file is reported once, not again by every reference.
+    """
 
-def check_references(files: list[Loaded], library: Library, out: Problems) -> None:
-    """Checks that need the whole library: uniqueness and every id that points elsewhere, valid file or not."""
+    def unknown(kind: str, key: str, table) -> bool:
+        return key not in table and reported[kind] is not None and key not in reported[kind]
+
     all_ids = {f.path.stem for f in files}
     seen: dict[tuple[str, str], Path] = {}
     for f in files:
@@ -115,16 +146,20 @@ def check_references(files: list[Loaded], library: Library, out: Problems) -> No
                 out.add(p, fld, f"'{m[fld]}' is already used by {out.display(seen[fld, m[fld]])}")
             elif fld in m:
                 seen[fld, m[fld]] = p
+        for i, alias in enumerate(m.get("aliases", [])):
+            if ("alias", alias) in seen:
+                out.add(p, f"aliases[{i}]", f"'{alias}' is already an alias of {out.display(seen['alias', alias])}")
+            seen.setdefault(("alias", alias), p)
         area = library.area_of.get(m.get("area", ""))
-        if "area" in m and area is None:
+        if "area" in m and unknown("areas", m["area"], library.area_of):
             out.add(p, "area", f"unknown area '{m['area']}' (known: {', '.join(library.area_of)})")
         elif area and "code" in m and not m["code"].startswith(area.letter):
             out.add(p, "code", f"'{m['code']}' must start with '{area.letter}', the letter of area '{m['area']}'")
         for i, tag in enumerate(m.get("tags", [])):
-            if tag not in library.tags:
+            if unknown("tags", tag, library.tags):
                 out.add(p, f"tags[{i}]", f"unknown tag '{tag}' (add it to scenarios/_tags.yml first)")
         for i, use in enumerate(m.get("sources", [])):
-            if use.id not in library.sources:
+            if unknown("sources", use.id, library.sources):
                 out.add(p, f"sources[{i}].id", f"unknown source '{use.id}' (not in scenarios/_sources.yml)")
         cited = {u.id for u in m.get("sources", [])}
         for i, knob in enumerate(m.get("numbers", [])):
@@ -164,12 +199,21 @@ def unique_sources(entries: list[Source], path: Path, out: Problems) -> dict[str
 def load_library(root: Path) -> Library:
     """Load `root` (the scenarios folder); raise LibraryError listing every problem."""
     out = Problems(root)
-    areas = tuple(load_list(root / "_areas.yml", Area, out))
-    registry = root / "_sources.yml"
-    sources = unique_sources(load_list(registry, Source, out), registry, out)
-    tags = load_tags(root / "_tags.yml", out)
+    if not check_folder(root, out):
+        out.raise_any()
+    reported: dict[str, set[str] | None] = {"areas": set(), "sources": set(), "tags": set()}
+    areas = load_list(root / "_areas.yml", Area, "key", out, reported["areas"])
+    sources = load_list(root / "_sources.yml", Source, "id", out, reported["sources"])
+    tags = load_tags(root / "_tags.yml", out, reported["tags"])
+    for name, value in (("areas", areas), ("sources", sources), ("tags", tags)):
+        reported[name] = None if value is None else reported[name]
     files = [load_scenario(path, out) for path in scenario_files(root)]
-    library = Library(tuple(f.scenario for f in files if f.scenario), areas, sources, tags)
-    check_references(files, library, out)
+    library = Library(
+        tuple(f.scenario for f in files if f.scenario),
+        tuple(areas or ()),
+        unique_sources(sources or [], root / "_sources.yml", out),
+        tags or {},
+    )
+    check_references(files, library, out, reported)
     out.raise_any()
     return library

@@ -12,6 +12,11 @@ def inline(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=False)
 
 
+def theme_text(text: str) -> str:
+    """Plain text for what the theme prints unescaped (<title>, meta content="...", the nav): & < > " escaped."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
 def paragraphs(text: str) -> str:
     """Front-matter text that may hold blank-line-separated paragraphs, each made safe with `inline`."""
     return "\n\n".join(inline(p) for p in text.split("\n\n") if p.strip()) + "\n"

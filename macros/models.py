@@ -8,7 +8,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
+
+from .limits import ITEMS, LONG_TEXT_CHARS, TEXT_CHARS
+from .text_rules import https_url, inline_markdown, plain_text
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,28 @@ LEVELS: tuple[LevelInfo, ...] = (
 )
 LEVEL_KEYS: tuple[str, ...] = tuple(level.key for level in LEVELS)
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# Text: inline Markdown (emphasis, code), HTML-escaped by the renderers; the page allowlist checks the result.
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_CHARS), AfterValidator(inline_markdown)
+]
+LongText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=LONG_TEXT_CHARS),
+    AfterValidator(inline_markdown),
+]
+# Plain: names and summaries that MkDocs and Material put in <title>, meta tags, the nav and the tags index.
+Plain = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_CHARS), AfterValidator(plain_text)
+]
+Url = Annotated[str, StringConstraints(max_length=2_000), AfterValidator(https_url)]
+
+
+def items(minimum: int = 0):
+    """A list field of at most ITEMS entries."""
+    return Field(min_length=minimum, max_length=ITEMS) if minimum else Field(default=[], max_length=ITEMS)
+
+
 Level = Literal[LEVEL_KEYS]  # type: ignore[valid-type]
 
 
@@ -50,7 +73,7 @@ class Strict(BaseModel):
 
 class Phase(Strict):
     title: Text
-    points: list[Text] = Field(min_length=1)
+    points: list[Text] = items(1)
 
 
 class ChecklistItem(Strict):
@@ -65,14 +88,14 @@ class Option(Strict):
 
 class Tradeoff(Strict):
     decision: Text
-    options: list[Option] = Field(min_length=2)
+    options: list[Option] = Field(min_length=2, max_length=ITEMS)
 
 
 Signals = create_model(
     "Signals",
     __base__=Strict,
     __doc__="What an answer at each level shows, one list per level.",
-    **{key: (list[Text], Field(min_length=1)) for key in LEVEL_KEYS},
+    **{key: (list[Text], items(1)) for key in LEVEL_KEYS},
 )
 
 
@@ -106,13 +129,13 @@ class PartialFailure(Strict):
 
 class Case(Strict):
     title: Text
-    story: Text
+    story: LongText
     source: Slug
 
 
 class Behavioral(Strict):
     question: Text
-    outline: list[Text] = Field(min_length=1)
+    outline: list[Text] = items(1)
 
 
 class FrontMatter(Strict):
@@ -120,49 +143,49 @@ class FrontMatter(Strict):
 
     id: Slug
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9]{1,3}$")]
-    title: Text
+    title: Plain
     question: Text
     area: Slug
-    levels: list[Level] = Field(min_length=1)
+    levels: list[Level] = items(1)
     minutes: int = Field(ge=5, le=180)
-    summary: Text
-    tags: list[Slug] = Field(min_length=1)
-    outline: list[Phase] = Field(min_length=1)
-    checklist: list[ChecklistItem] = Field(min_length=1)
-    tradeoffs: list[Tradeoff] = Field(min_length=1)
+    summary: Plain
+    tags: list[Slug] = items(1)
+    outline: list[Phase] = items(1)
+    checklist: list[ChecklistItem] = items(1)
+    tradeoffs: list[Tradeoff] = items(1)
     signals: Signals
-    red_flags: list[Text] = Field(min_length=1)
-    follow_ups: list[FollowUp] = Field(min_length=1)
-    sources: list[SourceUse] = Field(min_length=1)
-    related: list[Slug] = Field(min_length=1)
+    red_flags: list[Text] = items(1)
+    follow_ups: list[FollowUp] = items(1)
+    sources: list[SourceUse] = items(1)
+    related: list[Slug] = items(1)
     case: Case | None = None
-    aliases: list[Slug] = []
+    aliases: list[Slug] = items()
     behavioral: Behavioral | None = None
-    keywords: list[Text] = []
-    two_minute_answer: Text | None = None
-    numbers: list[Knob] = []
-    partial_failures: list[PartialFailure] = []
+    keywords: list[Text] = items()
+    two_minute_answer: LongText | None = None
+    numbers: list[Knob] = items()
+    partial_failures: list[PartialFailure] = items()
     reviewed: date | None = None
 
 
 class Area(Strict):
     key: Slug
     letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
-    title: Text
-    description: Text
+    title: Plain
+    description: Plain
 
 
 class Source(Strict):
     """One registry entry: copied from the shared verified registry, or added with the evidence it was read."""
 
     id: Slug
-    title: Text
+    title: Text  # publishers' own titles hold brackets ("[DL.ADS.5] ..."); shown only as link text
     publisher: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+    url: Url
     kind: Text
     summary: Text
     verification: Text
-    evidence: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] | None = None
+    evidence: Annotated[Text, StringConstraints(max_length=300)] | None = None
     verified: Text | None = None
 
 
@@ -171,6 +194,7 @@ class Scenario:
     meta: FrontMatter
     body: str
     path: Path
+    body_line: int = 1  # the file line where the body (the prose after the front matter) starts
 
 
 @dataclass(frozen=True)

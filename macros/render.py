@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .loader import MARKER
-from .markdown import cell, indent, inline, reveal, with_front_matter
+from .markdown import cell, indent, inline, reveal, theme_text, with_front_matter
 from .models import LEVELS, Area, Library, Scenario, Source
 from .sections import BY_KEY, QUESTION_ANCHOR, SECTIONS, WHY_ANCHOR, section_markdown
 from .urls import area_path, from_nested, scenario_path, scorecard_path
@@ -63,7 +63,8 @@ def scenario_page(s: Scenario, library: Library) -> str:
 
 
 def scenario_front_matter(s: Scenario) -> dict:
-    return {"title": s.meta.title, "description": s.meta.summary, "tags": s.meta.tags}
+    """What MkDocs and Material print unescaped in <title>, the meta description, the header and the nav."""
+    return {"title": theme_text(s.meta.title), "description": theme_text(s.meta.summary), "tags": s.meta.tags}
 
 
 def levels_note(s: Scenario) -> str:
@@ -79,7 +80,10 @@ def area_page(area: Area, library: Library) -> str:
         for s in library.in_area(area.key)
     )
     listing = f'<div class="grid cards" markdown>\n\n{cards}</div>\n' if cards else "No scenarios yet.\n"
-    meta = {"title": f"{area.letter}. {area.title}", "description": f"{area.title}: interview scenarios"}
+    meta = {
+        "title": theme_text(f"{area.letter}. {area.title}"),
+        "description": theme_text(f"{area.title}: interview scenarios"),
+    }
     return with_front_matter(meta, f"# {area.letter}. {inline(area.title)}\n\n{inline(area.description)}\n\n{listing}")
 
 
@@ -163,7 +167,10 @@ def scorecard_page(s: Scenario, library: Library) -> str:
         f'<div class="runway-scorecard" data-scenario="{m.id}" markdown>\n\n{levels}'
         f"**Red flags**\n\n{flags}\n</div>\n"
     )
-    meta = {"title": f"Scorecard: {m.code} {m.title}", "description": f"Interviewer scorecard for {m.title}"}
+    meta = {
+        "title": theme_text(f"Scorecard: {m.code} {m.title}"),
+        "description": theme_text(f"Interviewer scorecard for {m.title}"),
+    }
     return with_front_matter({**meta, "search": {"exclude": True}, "scripts": ["assets/runway/scorecard.js"]}, body)
 
 

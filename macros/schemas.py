@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from .cards import Cards
 from .catalog import Catalog
 from .models import front_matter_schema
 
@@ -10,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = {
     ROOT / "scenarios" / "_schema.json": front_matter_schema,
     ROOT / "docs" / "catalog.schema.json": lambda: Catalog.model_json_schema(),
+    ROOT / "docs" / "cards.schema.json": lambda: Cards.model_json_schema(),
 }
 
 

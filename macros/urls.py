@@ -20,3 +20,8 @@ def scorecard_path(scenario_id: str) -> str:
 def from_nested(target: str) -> str:
     """A link to a site path from a page one folder deep (a scenario, area or scorecard page)."""
     return f"../{target}"
+
+
+def web_url(site_url: str, path: str) -> str:
+    """The address of a page on the published web site (directory URLs), for the deck and the e-book."""
+    return site_url.rstrip("/") + "/" + path.removesuffix(".md") + "/"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import yaml
@@ -12,12 +14,67 @@ from .problems import Problems
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it; never constructs objects
 
 
-def read_text(path: Path, out: Problems) -> str | None:
-    """File text with BOM and CRLF removed, or None after recording why it is unusable."""
-    if not path.exists():
+KINDS = {
+    stat.S_IFLNK: "a symbolic link",
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def irregular(mode: int) -> str | None:
+    """What a file is when it is not a regular file ("a symbolic link", "a directory"...), else None."""
+    return None if stat.S_ISREG(mode) else KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def read_bytes(path: Path, out: Problems, limit: int) -> bytes | None:
+    """A regular file's bytes, at most `limit`: never through a symlink, never blocking on a pipe or device."""
+    try:
+        kind = irregular(path.lstat().st_mode)
+    except FileNotFoundError:
         out.add(path, "", "file is missing")
         return None
-    data = path.read_bytes()
+    except OSError as err:
+        out.add(path, "", f"cannot be read: {err.strerror}")
+        return None
+    if kind:
+        out.add(path, "", f"is {kind}: only regular files inside the repository are read")
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as file:
+            kind = irregular(os.fstat(file.fileno()).st_mode)  # replaced since lstat: check what was opened
+            data = b"" if kind else file.read(limit + 1)
+    except OSError as err:
+        out.add(path, "", f"cannot be read: {err.strerror}")
+        return None
+    if kind:
+        out.add(path, "", f"is {kind}: only regular files inside the repository are read")
+        return None
+    if len(data) > limit:
+        out.add(path, "", f"is larger than the limit of {limit // 1024} KiB for this kind of file")
+        return None
+    return data
+
+
+def check_tree(root: Path, out: Problems) -> None:
+    """Everything under `root` is a regular file or a folder: a symlink could publish a file from outside (such as
+    ../.git/config) and a pipe or device would hang the copy. One pass that never follows a link."""
+    for folder, dirs, files in os.walk(root):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            kind = irregular(path.lstat().st_mode)
+            if kind and kind != "a directory":
+                out.add(path, "", f"is {kind}: only regular files inside the repository are published")
+
+
+def read_text(path: Path, out: Problems, limit: int) -> str | None:
+    """File text with BOM and CRLF removed, or None after recording why it is unusable."""
+    data = read_bytes(path, out, limit)
+    if data is None:
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -30,11 +87,32 @@ def read_text(path: Path, out: Problems) -> str | None:
     return text
 
 
+def reused_node(node):
+    """The first node reached twice (what a YAML alias makes), or None; visits each node once, so it is linear."""
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            return current
+        seen.add(id(current))
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+    return None
+
+
 def parse_yaml(text: str, path: Path, out: Problems, fld: str = "", offset: int = 0):
     """Safe-load YAML once (node for line numbers, data for validation), or record the parse error."""
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
+        alias = reused_node(node)
+        if alias is not None:
+            line = alias.start_mark.line + 1 + offset
+            out.add(path, fld, "invalid YAML: aliases (*name) are not allowed; write the value out in full", line)
+            return None, None
         data = loader.construct_document(node) if node is not None else None
     except RecursionError:
         out.add(path, fld, "invalid YAML: nested too deeply")

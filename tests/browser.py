@@ -6,7 +6,6 @@ import atexit
 import contextlib
 import functools
 import http.server
-import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -15,16 +14,8 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from macros.pdf import CHROMIUM, FLAGS  # one list of chromium flags, for the tests and the PDF
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 _driver: list[Playwright] = []
 

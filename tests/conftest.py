@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import subprocess
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -10,7 +14,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser import launch, serve
 from tests.pages import Target, make_target, watched_page
-from tests.project import ROOT, build
+from tests.project import BUILD_ENV, ROOT, build
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +33,33 @@ def offline_site(tmp_path_factory) -> Path:
     result = build(ROOT, out, offline=True)
     assert result.returncode == 0, result.output
     return out
+
+
+@dataclass(frozen=True)
+class MadeOffline:
+    site: Path  # the zip's `runway` folder, unzipped
+    dist: Path  # dist/: the zip, the Anki deck, the EPUB and the PDF
+
+
+@pytest.fixture(scope="session")
+def made_offline(tmp_path_factory, worker_id) -> MadeOffline:
+    """`make offline` once a test run, as a reader gets it: the zip unzipped, and the files beside it in dist/.
+
+    It prints the PDF, so the pytest-xdist workers share one: the first takes a lock and builds, the others
+    wait for it and reuse its folder."""
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    tmp = shared / "make-offline"
+    with open(shared / "make-offline.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (tmp / "done").exists():
+            where = [f"OFFLINE_BUILD={tmp / 'build'}", f"DIST={tmp / 'dist'}"]
+            command = ["make", "-s", "-o", ".venv/.installed", "offline", *where]
+            result = subprocess.run(command, cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True, timeout=600)
+            assert result.returncode == 0, result.stdout + result.stderr
+            with zipfile.ZipFile(tmp / "dist" / "runway-offline.zip") as archive:
+                archive.extractall(tmp / "unzipped")
+            (tmp / "done").touch()
+    return MadeOffline(tmp / "unzipped" / "runway", tmp / "dist")
 
 
 @pytest.fixture(scope="session")

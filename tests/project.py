@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,7 @@ class Build:
     returncode: int
     output: str
     site: Path
+    seconds: float = 0.0
 
 
 def make_project(dest: Path, scenarios: dict[str, str | bytes] | None = None) -> Path:
@@ -43,15 +46,32 @@ def build_command(config: Path, site: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
 
 
-def build(project: Path, site: Path | None = None, offline: bool = False, **env: str) -> Build:
-    """Run a strict `mkdocs build` of `project` in a subprocess; `env` adds variables such as RUNWAY_SITE_URL."""
+def build(
+    project: Path,
+    site: Path | None = None,
+    offline: bool = False,
+    memory: int | None = None,
+    timeout: float = 600,
+    **env: str,
+) -> Build:
+    """Run a strict `mkdocs build` of `project` in a subprocess; `env` adds variables such as RUNWAY_SITE_URL.
+
+    `memory` caps the build's address space in bytes (a runaway input then fails instead of eating the machine);
+    past `timeout` seconds the build is killed and the test fails.
+    """
     site = site or project / "site"
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    start = time.monotonic()
     result = subprocess.run(
         build_command(project / "mkdocs.yml", site),
         cwd=project,
         env={**BUILD_ENV, "RUNWAY_OFFLINE": "true" if offline else "false", **env},
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
+        preexec_fn=limit if memory else None,
     )
-    return Build(result.returncode, result.stdout + result.stderr, site)
+    return Build(result.returncode, result.stdout + result.stderr, site, time.monotonic() - start)

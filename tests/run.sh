@@ -8,5 +8,11 @@ if unshare -n true 2>/dev/null && command -v ip >/dev/null; then
   echo "Running tests with the network cut (loopback only)."
   exec unshare -n bash -c 'ip link set lo up && exec "$@"' bash "${cmd[@]}"
 fi
-echo "Note: this machine does not allow 'unshare -n'; browser tests still fail on any request that is not local."
+{
+  echo "************************************************************************************************"
+  echo "WARNING: the network is NOT cut: this machine refuses 'unshare -n' (it needs CAP_SYS_ADMIN) or has"
+  echo "no 'ip' command. The tests run with the network up; the browser tests still fail on any request"
+  echo "that leaves the machine, but nothing else is stopped from reaching outside."
+  echo "************************************************************************************************"
+} >&2
 exec "${cmd[@]}"

@@ -19,7 +19,7 @@ def scenario_text(
     text = re.sub(r"^area: .*$", f"area: {area}", text, count=1, flags=re.M)
     text = re.sub(r"^related: .*$", f"related: [{', '.join(related)}]", text, count=1, flags=re.M)
     for key, line in (lines or {}).items():
-        text = re.sub(rf"^{key}: .*$", line, text, count=1, flags=re.M)
+        text = re.sub(rf"^{key}: .*$", lambda _, line=line: line, text, count=1, flags=re.M)
     return text
 
 
@@ -37,3 +37,25 @@ def write_library(dest: Path, scenarios: dict[str, str | bytes]) -> Path:
     for name, text in scenarios.items():
         (dest / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     return dest
+
+
+def top_level_blocks(front: str) -> dict[str, str]:
+    """A front matter's text cut into its top-level keys, each with its raw YAML (comments and nesting kept)."""
+    found: dict[str, str] = {}
+    key = ""
+    for line in front.splitlines(keepends=True):
+        match = re.match(r"^([A-Za-z_][\w-]*):", line)
+        key = match.group(1) if match else key
+        found[key] = found.get(key, "") + line
+    return found
+
+
+def overlay(sid: str, code: str, fixture: str) -> str:
+    """A valid scenario `sid` from the template, with each top-level key of the fixture's front matter swapped in
+    as raw YAML text (so anchors, tags and odd quoting survive) and the fixture's prose appended to the template's."""
+    head, body = re.match(r"---\n(.*?)^---\n(.*)", fixture, re.S | re.M).groups()
+    base = scenario_text(sid, code, ["alpha-scenario", "beta-scenario"])
+    base_head, _, base_body = base.removeprefix("---\n").partition("\n---\n")
+    blocks = top_level_blocks(base_head + "\n")
+    blocks.update({k: v for k, v in top_level_blocks(head + "\n").items() if k})
+    return "---\n" + "".join(blocks.values()).rstrip("\n") + "\n---\n" + base_body + "\n" + body

@@ -178,6 +178,7 @@ def test_registry_entries_match_the_shared_registry_or_carry_evidence(library):
         else:
             assert source.url.rstrip("/") not in unverified, f"{source.id} is an unverified URL of the shared registry"
             assert source.evidence and source.verified, f"{source.id}: a new entry needs evidence and verified"
+            assert re.match(r"\d{4}-\d{2}-\d{2}\b", source.verified), f"{source.id}: verified starts with the date read"
             assert len(source.evidence) <= 300
 
 

@@ -96,8 +96,15 @@ def load(folder: Path, content: str | bytes) -> Library | LibraryError:
     return library
 
 
+class NoAliases(yaml.SafeDumper):
+    """Write a value shared by two keys out twice: the loader refuses YAML aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def page(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + BODY
+    return "---\n" + yaml.dump(meta, Dumper=NoAliases, allow_unicode=True, sort_keys=False) + "---\n" + BODY
 
 
 def accepts(name: str, value) -> bool:

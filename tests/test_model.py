@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -10,7 +11,7 @@ from macros.loader import load_library
 from macros.models import front_matter_schema
 from macros.problems import LibraryError
 from macros.schemas import SCHEMAS, rendered
-from tests.scenario_factory import TEMPLATE, scenario_text, small_library, write_library
+from tests.scenario_factory import TEMPLATE, overlay, scenario_text, small_library, write_library
 
 
 def problems(tmp_path, files: dict[str, str | bytes]) -> list[str]:
@@ -148,24 +149,118 @@ def test_unknown_and_repeated_section_markers(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "markup",
+    ("line", "field"),
     [
-        "<script>alert(1)</script>",
-        '<img src="x" onerror="alert(1)">',
-        "[click](javascript:alert(1))",
-        '<a href="javascript:alert(1)">x</a>',
+        ("title: <script>alert(1)</script>", "title"),
+        ('title: "\\x3cimg src=x onerror=alert(1)\\x3e"', "title"),  # markup only once YAML has decoded it
+        ("title: '[x](javascript:alert(1))'", "title"),
+        ("summary: A `code` summary", "summary"),
     ],
 )
-def test_unsafe_markup_in_prose_is_rejected(tmp_path, markup):
-    text = scenario_text("delta-scenario", "A4", ["alpha-scenario"]) + f"\n{markup}\n"
+def test_markup_in_plain_text_is_refused_after_decoding(tmp_path, line, field):
+    found = one_problem(tmp_path, bad(**{field: line}))
+    assert f": {field}: plain text only:" in found and "is markup" in found
+
+
+def test_plain_text_keeps_ampersands_and_quotes(tmp_path):
+    text = overlay("delta-scenario", "A4", '---\ntitle: Q&A "live"\nsummary: \'Say "0;url=x" & more\'\n---\n')
+    files = {**small_library(), "delta-scenario.md": text}
+    library = load_library(write_library(tmp_path / "scenarios", files))
+    assert library.by_id["delta-scenario"].meta.title == 'Q&A "live"'
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://example.org/", "must start with https://"),
+        ("https://user:secret@example.org/", "user name or password"),
+        ("https://example.org/a)![x](https://evil.invalid/p.png", "URL holds ')'"),
+        ('https://example.org/"onmouseover="x', "URL holds '\"'"),
+        ("https:///path-only", "must name a host"),
+        ("javascript://example.org/%0aalert%281%29", "must start with https://"),
+        ("https://example.org:99x/", "invalid port"),
+    ],
+)
+def test_registry_urls_are_parsed_and_checked(tmp_path, url, message):
+    folder = write_library(tmp_path / "scenarios", small_library())
+    registry = folder / "_sources.yml"
+    text = registry.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.startswith("  url: "))
+    registry.write_text(text.replace(first, f"  url: '{url}'", 1), encoding="utf-8")
+    with pytest.raises(LibraryError) as caught:
+        load_library(folder)
+    assert any(p.field.endswith("].url") and message in p.message for p in caught.value.problems), caught.value
+
+
+def test_yaml_aliases_are_refused_with_their_line(tmp_path):
+    text = scenario_text("delta-scenario", "A4", ["alpha-scenario"])
+    text = text.replace("keywords:", "keywords: &k\n  - one\nred_herring: *k\nkeywords_:", 1)
     found = one_problem(tmp_path, {"delta-scenario.md": text})
-    assert found.startswith("scenarios/delta-scenario.md:")
-    assert "body: unsafe markup" in found
+    assert "front matter: invalid YAML: aliases (*name) are not allowed" in found
 
 
-def test_unsafe_markup_in_front_matter_is_rejected(tmp_path):
-    found = one_problem(tmp_path, bad(title="title: <script>alert(1)</script>"))
-    assert "front matter: unsafe markup" in found
+def test_list_and_text_lengths_are_capped(tmp_path):
+    items = "".join(f"  - id: item-{n}\n    text: Step {n}.\n" for n in range(41))
+    text = scenario_text("delta-scenario", "A4", ["alpha-scenario"])
+    text = re.sub(r"^checklist:.*?(?=^tradeoffs:)", f"checklist:\n{items}", text, flags=re.M | re.S)
+    assert "checklist: List should have at most 40 items" in one_problem(tmp_path, {"delta-scenario.md": text})
+    long = bad(question=f"question: {'word ' * 400}")
+    assert "question: String should have at most 1500 characters" in one_problem(tmp_path / "b", long)
+
+
+def test_duplicate_aliases_across_scenarios(tmp_path):
+    files = {**bad(aliases="aliases: [old-name]"), **small_library()}
+    files["alpha-scenario.md"] = files["alpha-scenario.md"].replace("aliases: []", "aliases: [old-name]")
+    found = one_problem(tmp_path, files)
+    assert found == (
+        "scenarios/delta-scenario.md: aliases[0]: 'old-name' is already an alias of scenarios/alpha-scenario.md"
+    )
+
+
+@pytest.mark.parametrize("name", ["delta-scenario.MD", "delta-scenario.markdown", "_sources.yaml"])
+def test_near_miss_file_names_are_errors(tmp_path, name):
+    found = one_problem(tmp_path, {name: "---\n---\n"})
+    assert found.startswith(f"scenarios/{name}: is not read: rename it to ")
+
+
+def test_a_section_marker_inside_fenced_code_is_an_error(tmp_path):
+    text = scenario_text("delta-scenario", "A4", ["alpha-scenario"]) + "\n~~~\n<!-- runway:signals -->\n~~~\n"
+    line = text.split("\n").index("<!-- runway:signals -->") + 1
+    found = one_problem(tmp_path, {"delta-scenario.md": text})
+    assert found.startswith(f"scenarios/delta-scenario.md:{line}: body: section marker 'signals' is inside a fenced")
+
+
+@pytest.mark.parametrize(
+    ("prose", "message"),
+    [
+        ("[" * 61, "more than 60 '[' in one paragraph"),
+        ("word " * 900, "a paragraph or code block of 4,501 characters; the limit is 4,000"),
+        ("".join(f"{'    ' * n}- level {n}\n" for n in range(10)), "nested more than 8 levels deep"),
+        ("> " * 9 + "quote", "nested more than 8 levels deep"),
+        ("ok\n\n" * 10_001, "the prose is 40,"),
+    ],
+)
+def test_prose_is_bounded_before_markdown_sees_it(tmp_path, prose, message):
+    text = scenario_text("delta-scenario", "A4", ["alpha-scenario"]) + "\n" + prose + "\n"
+    assert message in one_problem(tmp_path, {"delta-scenario.md": text})
+
+
+@pytest.mark.parametrize("registry", ["_areas.yml", "_tags.yml", "_sources.yml"])
+def test_a_missing_registry_is_reported_once(tmp_path, registry):
+    folder = write_library(tmp_path / "scenarios", small_library())
+    (folder / registry).unlink()
+    with pytest.raises(LibraryError) as caught:
+        load_library(folder)
+    assert [str(p) for p in caught.value.problems] == [f"scenarios/{registry}: file is missing"]
+
+
+def test_a_broken_registry_entry_is_reported_once_not_by_each_reference(tmp_path):
+    folder = write_library(tmp_path / "scenarios", small_library())
+    areas = folder / "_areas.yml"
+    areas.write_text(areas.read_text(encoding="utf-8").replace("title: ", "title: <b>", 1), encoding="utf-8")
+    with pytest.raises(LibraryError) as caught:
+        load_library(folder)
+    assert len(caught.value.problems) == 1 and "_areas.yml" in str(caught.value)
 
 
 def test_yaml_tags_that_build_objects_are_refused(tmp_path):

@@ -204,3 +204,28 @@ def test_a_coach_fills_a_scorecard_and_exports_it_as_markdown(page, target, tmp_
     assert card.startswith(f"# Scorecard: {s.meta.code} · {s.meta.title}\n")
     assert f"- [3/4] {first_signal} — named the control group unprompted\n" in card
     assert "## Red flags\n" in card and f"- [ /4] {' '.join(s.meta.red_flags[0].split())}\n" in card
+
+
+def luminance(rgb: str) -> float:
+    """Relative luminance of a CSS rgb()/rgba() colour, composited on white (WCAG 2)."""
+    parts = [float(x) for x in re.findall(r"[\d.]+", rgb)]
+    alpha = parts[3] if len(parts) > 3 else 1.0
+    channels = [(c * alpha + 255 * (1 - alpha)) / 255 for c in parts[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_checklist_boxes_are_visible_and_the_whole_row_ticks(page, target):
+    entry = target.catalog[0]
+    item = next(iter(entry["checklist"]))
+    open_scenario(page, target.url(entry["url"]))
+    show_checklist(page)
+    row = page.locator(f"li:has(> #checklist-{item})")
+    box_colour = row.locator(".task-list-indicator").evaluate("i => getComputedStyle(i, '::before').backgroundColor")
+    contrast = (1.05) / (luminance(box_colour) + 0.05)
+    assert contrast >= 3, f"an unticked box is {contrast:.2f}:1 against the page"
+    assert row.bounding_box()["height"] >= 24
+    text_box = row.bounding_box()
+    page.mouse.click(text_box["x"] + text_box["width"] - 20, text_box["y"] + text_box["height"] / 2)
+    expect(row.locator("input[type=checkbox]")).to_be_checked()
+    assert ticks_of(stored(page), entry["id"]) == {item: True}

@@ -56,6 +56,7 @@ def page_paths(site: Path) -> dict[str, str]:
         "progress": "progress/",
         "practise": "practise/",
         "mock": "mock/",
+        "review": "review/",
         "mock interview": first["url"] + "#mock",
         "scorecard": first["scorecard"],
     }
@@ -123,6 +124,7 @@ def violations(page, script: str) -> list[dict]:
         "progress",
         "practise",
         "mock",
+        "review",
         "mock interview",
         "scorecard",
     ],

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.catalog import Catalog
 from macros.loader import MARKER, load_library, scenario_files
 from macros.sections import SECTIONS, present_keys
 from tests.browser import free_port
@@ -132,49 +133,71 @@ def test_build_writes_nothing_into_the_source_tree(tmp_path):
 
 
 # Bad input: one message that names every broken file and field; no traceback; nothing silently dropped.
-BROKEN = {
-    "malformed-yaml.md": "scenarios/malformed-yaml.md:8: front matter: invalid YAML",
-    "missing-field.md": "scenarios/missing-field.md: minutes: required field is missing",
-    "wrong-type.md": "minutes: Input should be a valid integer",
-    "id-mismatch.md": "id: 'not-the-file-name' must equal the file name 'id-mismatch'",
-    "duplicate-code.md": "code: 'A1' is already used by scenarios/",
-    "unknown-area.md": "area: unknown area 'nowhere'",
-    "unknown-tag.md": "tags[1]: unknown tag 'made-up-tag'",
-    "unknown-source.md": "sources[2].id: unknown source 'invented-source'",
-    "unknown-related.md": "related[1]: unknown scenario 'ghost-scenario'",
-    "script-tag.md": "scenarios/script-tag.md:141: body: unsafe markup '<script'",
-    "event-handler.md": "body: unsafe markup",
-    "javascript-link.md": "body: unsafe markup '](javascript:'",
-    "python-tag.md": "front matter: invalid YAML: could not determine a constructor for the tag",
-    "empty.md": "scenarios/empty.md: file is empty",
-    "latin1.md": "scenarios/latin1.md: not UTF-8",
+def variant(sid: str, code: str, **lines: str) -> str:
+    """A valid scenario made from the template, with whole front-matter lines swapped by key."""
+    return scenario_text(sid, code, ["alpha-scenario", "beta-scenario"], lines=lines)
+
+
+PAYLOAD = "/tmp/runway-pwned"  # what python-tag.md's YAML tag would create if it were ever constructed
+# Each broken file, made from the template where it differs in a line or two, with the message it must produce.
+BROKEN: dict[str, tuple[str | bytes, str]] = {
+    "malformed-yaml.md": (variant("malformed-yaml", "A11", title="title: [unclosed"), "front matter: invalid YAML"),
+    "missing-field.md": (
+        variant("missing-field", "A12", minutes=""),
+        "scenarios/missing-field.md: minutes: required field is missing",
+    ),
+    "wrong-type.md": (
+        variant("wrong-type", "A13", minutes="minutes: lots"),
+        "minutes: Input should be a valid integer",
+    ),
+    "id-mismatch.md": (
+        variant("id-mismatch", "A14", id="id: not-the-file-name"),
+        "id: 'not-the-file-name' must equal the file name 'id-mismatch'",
+    ),
+    "duplicate-code.md": (variant("duplicate-code", "A1"), "code: 'A1' is already used by scenarios/"),
+    "unknown-area.md": (variant("unknown-area", "A16", area="area: nowhere"), "area: unknown area 'nowhere'"),
+    "unknown-tag.md": (
+        variant("unknown-tag", "A17", tags="tags: [release, made-up-tag]"),
+        "tags[1]: unknown tag 'made-up-tag'",
+    ),
+    "unknown-source.md": (
+        variant("unknown-source", "A18").replace("  - id: aws-bl-rollback-safety", "  - id: invented-source"),
+        "sources[2].id: unknown source 'invented-source'",
+    ),
+    "unknown-related.md": (
+        variant("unknown-related", "A19", related="related: [alpha-scenario, ghost-scenario]"),
+        "related[1]: unknown scenario 'ghost-scenario'",
+    ),
+    "python-tag.md": (
+        variant("python-tag", "A23", title=f"title: !!python/object/apply:os.system ['touch {PAYLOAD}']"),
+        "front matter: invalid YAML: could not determine a constructor for the tag",
+    ),
+    "empty.md": ("", "scenarios/empty.md: file is empty"),
+    "latin1.md": ("---\ntitle: Café\n---\n".encode("latin-1"), "scenarios/latin1.md: not UTF-8"),
 }
 
 
-def broken_files(*names: str) -> dict[str, bytes]:
-    return {name: (FIXTURES / "broken" / name).read_bytes() for name in names}
-
-
-def test_every_broken_fixture_has_an_expected_message():
-    assert set(BROKEN) == {p.name for p in (FIXTURES / "broken").glob("*.md")}
+def broken_files(*names: str) -> dict[str, str | bytes]:
+    return {name: BROKEN[name][0] for name in names}
 
 
 def test_all_broken_fixtures_fail_one_build_with_every_message(tmp_path):
-    Path("/tmp/runway-pwned").unlink(missing_ok=True)  # python-tag.md's payload would create it
+    Path(PAYLOAD).unlink(missing_ok=True)
     result = build(make_project(tmp_path, {**small_library(), **broken_files(*BROKEN)}))
     assert result.returncode != 0
     assert "Traceback" not in result.output
-    missing = [name for name, message in BROKEN.items() if message not in result.output]
+    missing = [name for name, (_, message) in BROKEN.items() if message not in result.output]
     assert not missing, result.output
+    assert all(f"scenarios/{name}" in result.output for name in BROKEN), "every broken file is named"
     assert "  - scenarios/alpha-scenario.md" not in result.output, "valid files are not reported"
-    assert not Path("/tmp/runway-pwned").exists()
+    assert not Path(PAYLOAD).exists()
 
 
 @pytest.mark.parametrize("name", ["malformed-yaml.md", "unknown-related.md", "latin1.md"])
 def test_one_bad_file_stops_the_build_with_its_own_message(tmp_path, name):
     result = build(make_project(tmp_path, {**small_library(), **broken_files(name)}))
     assert result.returncode == 1
-    assert "1 problem(s) in the scenario library" in result.output and BROKEN[name] in result.output
+    assert "1 problem(s) in the scenario library" in result.output and BROKEN[name][1] in result.output
     assert "Traceback" not in result.output
 
 
@@ -283,3 +306,44 @@ def test_hand_written_front_matter_parses(path):
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\n")
     assert yaml.safe_load(text.split("---\n", 2)[1]), f"{path.name}: front matter is not valid YAML"
+
+
+def test_offline_pages_reference_nothing_remote(offline_site):
+    """No script, style, font or image comes from a CDN; the shim and the search index are local."""
+    remote = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=\"(?:https?:)?//[^\"]*\"[^>]*>")
+    offenders = {}
+    for html in offline_site.rglob("*.html"):
+        found = [tag for tag in remote.findall(html.read_text(encoding="utf-8")) if 'rel="canonical"' not in tag]
+        if found:
+            offenders[str(html.relative_to(offline_site))] = found
+    assert not offenders
+    index = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/vendor/iframe-worker-shim.js"></script>' in index
+    assert "unpkg.com" not in index and "fonts.googleapis" not in index and "api.github.com" not in index
+    assert (offline_site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
+
+
+@pytest.mark.parametrize("build_name", ["site", "offline_site"])
+def test_catalog_matches_the_built_pages(request, build_name):
+    root: Path = request.getfixturevalue(build_name)
+    data = json.loads((root / "catalog.json").read_text(encoding="utf-8"))
+    Catalog.model_validate(data)
+    schema = json.loads((root / "catalog.schema.json").read_text(encoding="utf-8"))
+    assert schema == Catalog.model_json_schema(), "docs/catalog.schema.json is stale: run 'make schemas'"
+    entries = data["scenarios"]
+    assert sorted(e["id"] for e in entries) == sorted(p.stem for p in scenario_files(ROOT / "scenarios"))
+    assert len({e["code"] for e in entries}) == len(entries)
+    for e in entries:
+        url = e["url"]
+        assert url == (f"scenarios/{e['id']}.html" if build_name == "offline_site" else f"scenarios/{e['id']}/")
+        html = (root / (url + "index.html" if url.endswith("/") else url)).read_text(encoding="utf-8")
+        text = unescape(html)
+        ids = set(re.findall(r'\bid="([^"]+)"', html))
+        assert f">{e['title']}<" in text and e["question"] in text and f"<code>{e['code']}</code>" in text
+        assert f'data-minutes="{e["minutes"]}"' in html and f'data-scenario="{e["id"]}"' in html
+        for tag in e["tags"]:
+            assert f"#tag:{tag}" in html
+        for key, link in {**e["sections"], **e["checklist"]}.items():
+            page_url, _, anchor = link.partition("#")
+            assert page_url == url and anchor in ids, (e["id"], key, link)
+        assert set(e["sections"]) >= {"question", "answer-outline", "checklist", "signals", "sources"}

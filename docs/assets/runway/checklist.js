@@ -4,22 +4,18 @@
   "use strict";
 
   function checklist(scenario) {
-    var ticks = (Runway.progress.load().scenarios[scenario] || { ticks: {} }).ticks;
+    var store = Runway.progress;
+    var ticks = store.ticked(store.load(), scenario);
     Runway.all(".task-list-item > .runway-anchor[id^='checklist-']").forEach(function (anchor) {
       var item = anchor.id.slice("checklist-".length);
       var li = anchor.parentElement;
       var box = li.querySelector("input[type=checkbox]");
       if (!box) return;
       box.disabled = false;
-      box.checked = ticks[item] === true;
+      box.checked = ticks.indexOf(item) !== -1;
       box.setAttribute("aria-label", li.textContent.trim());
       box.addEventListener("change", function () {
-        var data = Runway.progress.load();
-        var entry = data.scenarios[scenario] || { ticks: {} };
-        if (box.checked) entry.ticks[item] = true; else delete entry.ticks[item];
-        entry.updated = new Date().toISOString();
-        data.scenarios[scenario] = entry;
-        Runway.progress.save(data);
+        store.save(store.setTick(store.load(), scenario, item, box.checked));
       });
     });
   }

@@ -50,6 +50,16 @@
     window.setTimeout(function () { region.textContent = message; }, 50);
   }
 
+  /* Offer `text` as a file download, and release the object URL afterwards. */
+  function download(name, text, type) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = el("a", { href: url, download: name });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 0);
+  }
+
   /* "1 tick", "2 ticks". */
   function count(n, noun) {
     return n + " " + noun + (n === 1 ? "" : "s");
@@ -77,6 +87,7 @@
     scenarioId: scenarioId,
     el: el,
     count: count,
+    download: download,
     headingText: headingText,
     say: say,
     all: all,

@@ -1,54 +1,8 @@
 /* The progress page: ticks and last-practised date per scenario, mock interview attempts and the weakest
-   areas, a filter with an empty state, export, import (previewed, confirmed, merged) and reset.
-   Each scenario row links to its guide with data-scenario and data-items (the checklist item ids). */
+   areas, a filter with an empty state, export, import (previewed, confirmed, merged by progress-merge.js)
+   and reset. Each scenario row links to its guide with data-scenario and data-items (the checklist item ids). */
 (function () {
   "use strict";
-
-  function known(links) {
-    var items = Object.create(null);
-    links.forEach(function (link) { items[link.dataset.scenario] = link.dataset.items.split(" "); });
-    return items;
-  }
-
-  /* What an import file would change: only known scenarios and item ids are kept; the rest is reported. */
-  function plan(data, items) {
-    var keep = Object.create(null), unknownIds = [], unknownItems = 0, ticks = 0;
-    Object.keys(data.scenarios).forEach(function (id) {
-      if (!items[id]) { unknownIds.push(id); return; }
-      var entry = { ticks: Object.create(null) };
-      Object.keys(data.scenarios[id].ticks).forEach(function (item) {
-        if (items[id].indexOf(item) >= 0) { entry.ticks[item] = true; ticks += 1; } else unknownItems += 1;
-      });
-      if (typeof data.scenarios[id].updated === "string") entry.updated = data.scenarios[id].updated;
-      keep[id] = entry;
-    });
-    var attempts = (Array.isArray(data.attempts) ? data.attempts : []).filter(function (a) {
-      return Runway.attempts.isAttempt(a) && items[a.scenario];
-    });
-    return { scenarios: keep, ticks: ticks, attempts: attempts, unknownIds: unknownIds, unknownItems: unknownItems };
-  }
-
-  /* Imported ticks are added to the ticks already saved; nothing saved is removed. */
-  function merge(current, incoming) {
-    Object.keys(incoming.scenarios).forEach(function (id) {
-      var mine = current.scenarios[id] || { ticks: {} };
-      Object.keys(incoming.scenarios[id].ticks).forEach(function (item) { mine.ticks[item] = true; });
-      var theirs = incoming.scenarios[id].updated;
-      if (theirs && (!mine.updated || theirs > mine.updated)) mine.updated = theirs;
-      current.scenarios[id] = mine;
-    });
-    return current;
-  }
-
-  function describe(p, name) {
-    var lines = ["Import from " + name + ":",
-      [Runway.count(Object.keys(p.scenarios).length, "scenario"), Runway.count(p.ticks, "tick"),
-        Runway.count(p.attempts.length, "mock interview attempt")].join(", ") + "."];
-    if (p.unknownIds.length) lines.push("Ignored, not in this site: " + p.unknownIds.join(", ") + ".");
-    if (p.unknownItems) lines.push("Ignored: " + Runway.count(p.unknownItems, "tick") + " for checklist items this site does not have.");
-    lines.push("They are added to your progress; nothing you have saved is removed. Import?");
-    return lines.join("\n");
-  }
 
   function attemptsTable(root) {
     var list = Runway.attempts.load().slice().reverse();
@@ -95,7 +49,7 @@
     var filter = root.querySelector(".runway-filter");
     var empty = root.querySelector(".runway-empty");
     var links = Runway.all("a[data-scenario]", root);
-    var items = known(links);
+    var merging = Runway.progressMerge, site = merging.known(root), items = site.items;
     links.forEach(function (link) {  /* name each row and its cells for styling and for the tests */
       var row = link.closest("tr");
       row.dataset.scenario = link.dataset.scenario;
@@ -113,9 +67,10 @@
       var practised = 0;
       links.forEach(function (link) {
         var row = link.closest("tr");
-        var entry = data.scenarios[link.dataset.scenario];
-        var ticked = entry ? Object.keys(entry.ticks).filter(function (i) { return items[link.dataset.scenario].indexOf(i) >= 0; }).length : 0;
-        row.querySelector(".runway-ticks").textContent = ticked + " / " + items[link.dataset.scenario].length;
+        var entry = store.entry(data, link.dataset.scenario);
+        var known = items[link.dataset.scenario];
+        var ticked = store.ticked(data, link.dataset.scenario).filter(function (i) { return known.indexOf(i) >= 0; }).length;
+        row.querySelector(".runway-ticks").textContent = ticked + " / " + known.length;
         row.querySelector(".runway-last").textContent = entry && entry.updated ? entry.updated.slice(0, 10) : "–";
         row.hidden = ticked === 0 && filter.checked;
         if (ticked) practised += 1;
@@ -126,16 +81,9 @@
     }
 
     filter.addEventListener("change", fill);
+    root.addEventListener("runway:progress", fill);  /* a transfer link was imported */
     root.querySelector(".runway-export").addEventListener("click", function () {
-      var data = store.load();
-      data.attempts = Runway.attempts.load();
-      var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
-      var url = URL.createObjectURL(blob);
-      var link = Runway.el("a", { href: url, download: "runway-progress.json" });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(function () { URL.revokeObjectURL(url); }, 0);
+      Runway.download("runway-progress.json", JSON.stringify(merging.collect(), null, 2) + "\n", "application/json");
       report("Progress exported as runway-progress.json.");
     });
     root.querySelector(".runway-import").addEventListener("change", function (event) {
@@ -149,15 +97,9 @@
           report("Import failed: " + file.name + " is not a Runway progress file. Nothing was changed.", true);
           return;
         }
-        var p = plan(data, items);
-        if (!window.confirm(describe(p, file.name))) { report("Import cancelled. Nothing was changed."); return; }
-        var before = Runway.attempts.load();
-        var seen = Object.create(null);
-        before.forEach(function (a) { seen[a.scenario + a.at] = true; });
-        var attempts = before.concat(p.attempts.filter(function (a) { return !seen[a.scenario + a.at]; }));
-        var saved = Runway.attempts.save(attempts);
-        if (saved && !store.save(merge(store.load(), p))) saved = !Runway.attempts.save(before) && false;
-        if (!saved) {
+        var p = merging.plan(data, site);
+        if (!window.confirm(merging.describe(p, file.name))) { report("Import cancelled. Nothing was changed."); return; }
+        if (!merging.apply(p)) {
           report("Import failed: this browser would not save it (storage full or blocked). Nothing was changed.", true);
           return;
         }
@@ -170,8 +112,8 @@
       }).then(function () { input.value = ""; });
     });
     root.querySelector(".runway-reset").addEventListener("click", function () {
-      if (!window.confirm("Delete all ticks and mock interview attempts saved in this browser?")) return;
-      if (store.clear() && Runway.attempts.clear()) report("Progress reset.");
+      if (!window.confirm("Delete all ticks, mock interview attempts and the review schedule saved in this browser?")) return;
+      if (store.clear() && Runway.attempts.clear() && Runway.review.clear()) report("Progress reset.");
       fill();
     });
     fill();

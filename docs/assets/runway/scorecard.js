@@ -44,13 +44,7 @@
     actions.appendChild(printButton);
     root.insertAdjacentElement("beforebegin", actions);
     exportButton.addEventListener("click", function () {
-      var blob = new Blob([markdown(root, lines)], { type: "text/markdown" });
-      var url = URL.createObjectURL(blob);
-      var link = Runway.el("a", { href: url, download: "scorecard-" + root.dataset.scenario + ".md" });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      window.setTimeout(function () { URL.revokeObjectURL(url); }, 0);
+      Runway.download("scorecard-" + root.dataset.scenario + ".md", markdown(root, lines), "text/markdown");
     });
     printButton.addEventListener("click", function () { window.print(); });
   }
