@@ -34,12 +34,23 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
         "abbr": {"title"},
         "button": {"type"},
         "details": {"open"},
-        "div": {"data-scenario", "data-minutes", "hidden"},
+        "div": {
+            "data-scenario",
+            "data-minutes",
+            "data-cards",
+            "data-new-per-day",
+            "data-json",
+            "hidden",
+            "role",
+            "aria-label",
+        },
+        "select": (),
+        "option": {"value", "data-area"},
         "kbd": (),
         "img": {"src", "alt", "title", "width", "height"},
-        "input": {"type", "accept", "checked", "disabled"},
+        "input": {"type", "accept", "checked", "disabled", "readonly", "aria-label"},
         "ol": {"start"},
-        "p": {"role", "aria-live"},
+        "p": {"role", "aria-live", "hidden"},
         "th": {"style"},
         "td": {"style"},
         "svg": {"xmlns", "viewBox"},
@@ -49,22 +60,21 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
 }
 CLASSES: dict[str, frozenset[str]] = {
     "a": frozenset({"headerlink", "md-button", "md-button--primary"}),
-    "button": frozenset({"md-button", "runway-export", "runway-reset"}),
+    "button": frozenset({"md-button", "md-button--primary"}),
     "details": ADMONITIONS,
-    "div": ADMONITIONS
-    | {"admonition", "grid", "cards", "highlight", "runway-practice", "runway-progress", "runway-progress-actions"}
-    | {"runway-mock-picker", "runway-mock-filters", "runway-weakest", "runway-attempts", "runway-empty"}
-    | {"runway-scorecard"},
-    "input": frozenset({"runway-filter", "runway-import"}),
-    "label": frozenset({"md-button", "runway-filter-label", "runway-import-label", "task-list-control"}),
+    "div": ADMONITIONS | {"admonition", "grid", "cards", "highlight"},
+    "label": frozenset({"md-button", "task-list-control"}),
     "li": frozenset({"task-list-item"}),
     "ol": frozenset({"task-list"}),
-    "p": frozenset({"admonition-title", "runway-practised", "runway-progress-status", "runway-mock-status"}),
-    "span": PYGMENTS | {"runway-anchor", "task-list-indicator", "twemoji", "md-tag", "keys"},
+    "p": frozenset({"admonition-title"}),
+    "span": PYGMENTS | {"task-list-indicator", "twemoji", "md-tag", "keys"},
     "ul": frozenset({"task-list"}),
 }
 LANGUAGE = re.compile(r"language-[a-z0-9_+#.-]{1,40}")  # superfences: <div class="language-python highlight">
 KEY = re.compile(r"key-[a-z0-9-]{1,40}")  # pymdownx.keys: <kbd class="key-slash">
+# Practice mode's own hooks for its scripts and styles (runway-practice, runway-review-card...); style only.
+RUNWAY = re.compile(r"runway-[a-z]{1,20}(-[a-z]{1,20}){0,3}")
+RUNWAY_ELEMENTS = frozenset({"a", "button", "div", "input", "label", "p", "select", "span"})
 SCHEMES = frozenset({"https", "mailto"})
 SVG = "http://www.w3.org/2000/svg"
 # The value each attribute may hold (class, href and src have their own checks below).
@@ -72,9 +82,15 @@ VALUES: dict[str, re.Pattern] = {
     name: re.compile(pattern)
     for name, pattern in {
         "id": r"(?!_)[\w.:/-]{1,200}",  # never Material's own ids (__search, __config...)
-        "type": r"checkbox|file|button",
+        "type": r"checkbox|file|button|text",
+        "readonly": r"",
+        "aria-label": r"[^<>\x00-\x1f]{1,120}",
+        "data-cards": r"[0-9]{1,6}",
+        "data-new-per-day": r"[0-9]{1,4}",
+        "data-json": r"[^\x00-\x08\x0b-\x1f]{2,4000000}",  # data for the page's scripts, read with JSON.parse
+        "value": r"[a-z0-9-]{0,100}",
         "accept": r"[a-z/.,+-]{1,100}",
-        "role": r"status",
+        "role": r"status|group",
         "aria-live": r"polite",
         "data-scenario": r"[a-z0-9]+(-[a-z0-9]+)*",
         "data-items": r"[a-z0-9]+(-[a-z0-9]+)*( [a-z0-9]+(-[a-z0-9]+)*){0,99}",
@@ -123,6 +139,8 @@ def local_source(value: str) -> bool:
 
 def class_allowed(tag: str, name: str) -> bool:
     pattern = {"div": LANGUAGE, "kbd": KEY}.get(tag)
+    if tag in RUNWAY_ELEMENTS and RUNWAY.fullmatch(name):
+        return True
     return name in CLASSES.get(tag, ()) or (pattern is not None and pattern.fullmatch(name) is not None)
 
 
