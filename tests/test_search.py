@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import zipfile
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
@@ -24,7 +22,7 @@ from playwright.sync_api import Page, expect
 from macros import search_index
 from macros.loader import load_library
 from tests.pages import Target, watched_page
-from tests.project import BUILD_ENV, ROOT
+from tests.project import ROOT
 
 LIBRARY = load_library(ROOT / "scenarios")
 QUERIES: list[dict] = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
@@ -85,31 +83,41 @@ def test_the_index_is_light_and_the_offline_copy_is_the_same(site, offline_site)
     assert guide_docs(index_of(offline_site)).keys() == guide_docs(index_of(site)).keys()
 
 
-def test_a_first_visit_gets_minified_pages_scripts_and_styles_and_a_short_sitemap(site):
-    """Every script and stylesheet of ours that a page loads is minified, the page has no indentation, and the
+def test_a_first_visit_gets_pages_without_indentation_minified_scripts_and_styles_and_a_short_sitemap(site):
+    """Pages leave without indentation, our scripts and styles minified (vendored files untouched), and the
     sitemap instant navigation fetches holds one short line per page."""
     html = (site / "scenarios" / f"{LIBRARY.scenarios[0].meta.id}/index.html").read_text(encoding="utf-8")
-    assert "\n    " not in html and "<!--" not in html
-    ours = re.findall(r'(?:src|href)="\.\./\.\./(assets/(?:runway|[a-z-]+\.css)[^"]*)"', html)
-    assert ours and all(re.search(r"\.min\.(?:js|css)$", path) for path in ours), ours
+    assert not re.search(r"\n[ \t]+<", html)
+    for path in ["assets/runway/core.js", "assets/runway/practice-bar.js", "assets/runway.css"]:
+        built = (site / path).read_text(encoding="utf-8")
+        assert "/*" not in built and "\n  " not in built, path
+        assert len(built) < 0.8 * len((ROOT / "docs" / path).read_text(encoding="utf-8")), path
+    vendored = ROOT / "docs" / "assets" / "vendor"
+    assert all((site / "assets" / "vendor" / f.name).read_bytes() == f.read_bytes() for f in vendored.iterdir())
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     locations = re.findall(r"<url><loc>([^<]+)</loc></url>\n", sitemap)
     assert len(locations) == sitemap.count("<url>") and "<lastmod>" not in sitemap
     assert {f"https://runway.example/scenarios/{sid}/" for sid in LIBRARY.by_id} <= set(locations)
 
 
+PAGE_SCRIPTS = {  # page -> the scripts only it loads, in order
+    "index.html": ["vendor", "review-store", "review"],
+    "progress/index.html": ["vendor", "review-store", "progress-merge", "progress-page", "transfer"],
+    "mock/index.html": ["mock-picker"],
+    f"scorecards/{LIBRARY.scenarios[0].meta.id}/index.html": ["scorecard"],
+}
+
+
 def test_each_page_loads_only_the_scripts_it_needs(site):
-    """Scripts one kind of page needs come from its front matter, inside the content (instant navigation runs them)."""
-    pages = {
-        "progress/index.html": "progress-page.js",
-        "mock/index.html": "mock-picker.js",
-        f"scorecards/{LIBRARY.scenarios[0].meta.id}/index.html": "scorecard.js",
-    }
-    for path, script in pages.items():
+    """Scripts one kind of page needs come from its front matter through a loader inside the content (which
+    instant navigation runs again); a guide loads none of them."""
+    for path, names in PAGE_SCRIPTS.items():
         html = (site / path).read_text(encoding="utf-8")
-        assert re.search(rf'<script src="[./]*assets/runway/{script}" defer></script>\s*</article>', html), path
+        listed = json.dumps([f"assets/runway/{name}.js" for name in names])
+        assert re.search(rf"<script>\(function\(s\).*\)\({re.escape(listed)}\)</script>\s*</article>", html), path
     guide = (site / f"scenarios/{LIBRARY.scenarios[0].meta.id}/index.html").read_text(encoding="utf-8")
-    assert not [script for script in pages.values() if f"assets/runway/{script.removesuffix('.js')}" in guide]
+    page_only = {name for names in PAGE_SCRIPTS.values() for name in names}
+    assert not [name for name in page_only if f"assets/runway/{name}.js" in guide]
 
 
 def test_materials_search_worker_loads_on_the_first_query_not_with_the_page(browser, site, servers):
@@ -258,29 +266,11 @@ def search_all(page: Page, home: str, queries: list[str]) -> dict[str, list[Resu
 # ---------------------------------------------------------------- the relevance set
 
 
-@pytest.fixture(scope="module")
-def unzipped(tmp_path_factory) -> Target:
-    """The zip `make offline` writes, unzipped and opened from disk."""
-    tmp = tmp_path_factory.mktemp("zip")
-    result = subprocess.run(
-        ["make", "-s", "-o", ".venv/.installed", "offline", f"OFFLINE_BUILD={tmp / 'build'}", f"DIST={tmp / 'dist'}"],
-        cwd=ROOT,
-        env=BUILD_ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    with zipfile.ZipFile(tmp / "dist" / "runway-offline.zip") as archive:
-        archive.extractall(tmp / "unzipped")
-    site = tmp / "unzipped" / "runway"
-    return Target("zip", site, site.as_uri() + "/")
-
-
 @pytest.fixture(params=["http", "zip"])
 def reader_target(request) -> Target:
-    if request.param == "zip":
-        return request.getfixturevalue("unzipped")
+    if request.param == "zip":  # the zip `make offline` writes, unzipped and opened from disk
+        site = request.getfixturevalue("made_offline").site
+        return Target("zip", site, site.as_uri() + "/")
     site = request.getfixturevalue("site")
     return Target("http", site, request.getfixturevalue("servers")(site))
 
