@@ -87,7 +87,9 @@ VALUES: dict[str, re.Pattern] = {
         "aria-label": r"[^<>\x00-\x1f]{1,120}",
         "data-cards": r"[0-9]{1,6}",
         "data-new-per-day": r"[0-9]{1,4}",
-        "data-json": r"[^\x00-\x08\x0b-\x1f]{2,4000000}",  # data for the page's scripts, read with JSON.parse
+        # Data for the page's scripts, read with JSON.parse: the review page carries every card (about 9 KB a
+        # guide), so the cap allows a 2,000-guide library with room to spare.
+        "data-json": r"[^\x00-\x08\x0b-\x1f]{2,64000000}",
         "value": r"[a-z0-9-]{0,100}",
         "accept": r"[a-z/.,+-]{1,100}",
         "role": r"status|group",
