@@ -92,6 +92,15 @@
     say: say,
     all: all,
     feature: function (fn) { features.push(fn); },
+    /* A feature that sets up the page's `selector` element once, when the page has one. */
+    featureOnce: function (selector, fn) {
+      window.Runway.feature(function () {
+        var root = document.querySelector(selector);
+        if (!root || root.dataset.ready) return;
+        root.dataset.ready = "true";
+        fn(root);
+      });
+    },
     features: features
   };
 })();

@@ -67,11 +67,5 @@
     });
   }
 
-  Runway.feature(function () {
-    var root = document.querySelector(".runway-mock-picker");
-    if (root && !root.dataset.ready) {
-      root.dataset.ready = "true";
-      picker(root);
-    }
-  });
+  Runway.featureOnce(".runway-mock-picker", picker);
 })();

@@ -119,11 +119,5 @@
     fill();
   }
 
-  Runway.feature(function () {
-    var root = document.querySelector(".runway-progress");
-    if (root && !root.dataset.ready) {
-      root.dataset.ready = "true";
-      progressPage(root);
-    }
-  });
+  Runway.featureOnce(".runway-progress", progressPage);
 })();

@@ -122,9 +122,8 @@
   Runway.feature(function () {
     var home = document.querySelector(".runway-due");
     if (home) duePanel(home);
-    var root = document.querySelector(".runway-review");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "true";
+  });
+  Runway.featureOnce(".runway-review", function (root) {
     Runway.vendor("ts-fsrs.umd.js", "FSRS").then(function (FSRS) { reviewPage(root, FSRS); }, function (error) {
       root.querySelector(".runway-review-counts").textContent = "The scheduler could not be loaded: " + error.message;
     });

@@ -49,11 +49,5 @@
     printButton.addEventListener("click", function () { window.print(); });
   }
 
-  Runway.feature(function () {
-    var root = document.querySelector(".runway-scorecard");
-    if (root && !root.dataset.ready) {
-      root.dataset.ready = "true";
-      scorecard(root);
-    }
-  });
+  Runway.featureOnce(".runway-scorecard", scorecard);
 })();

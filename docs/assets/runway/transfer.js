@@ -171,11 +171,5 @@
     fromHash();
   }
 
-  Runway.feature(function () {
-    var root = document.querySelector(".runway-transfer");
-    if (root && !root.dataset.ready) {
-      root.dataset.ready = "true";
-      transfer(root);
-    }
-  });
+  Runway.featureOnce(".runway-transfer", transfer);
 })();
