@@ -31,22 +31,18 @@ def irregular(mode: int) -> str | None:
 
 def read_bytes(path: Path, out: Problems, limit: int) -> bytes | None:
     """A regular file's bytes, at most `limit`: never through a symlink, never blocking on a pipe or device."""
+    data = b""
     try:
         kind = irregular(path.lstat().st_mode)
+        if not kind:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            with os.fdopen(fd, "rb") as file:
+                kind = irregular(os.fstat(file.fileno()).st_mode)  # replaced since lstat: check what was opened
+                if not kind:
+                    data = file.read(limit + 1)
     except FileNotFoundError:
         out.add(path, "", "file is missing")
         return None
-    except OSError as err:
-        out.add(path, "", f"cannot be read: {err.strerror}")
-        return None
-    if kind:
-        out.add(path, "", f"is {kind}: only regular files inside the repository are read")
-        return None
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-        with os.fdopen(fd, "rb") as file:
-            kind = irregular(os.fstat(file.fileno()).st_mode)  # replaced since lstat: check what was opened
-            data = b"" if kind else file.read(limit + 1)
     except OSError as err:
         out.add(path, "", f"cannot be read: {err.strerror}")
         return None
