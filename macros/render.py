@@ -23,9 +23,7 @@ def question_block(s: Scenario, area: Area) -> str:
     if m.reviewed:
         glance.append(f"**Reviewed** {m.reviewed.isoformat()}")
     glance.append(f"[Coach's scorecard]({from_nested(scorecard_path(m.id))})")
-    body = " · ".join(glance) + "\n"
-    if m.keywords:
-        body += f"\n**Also searched as** {'; '.join(inline(k) for k in m.keywords)}\n"
+    body = " · ".join(glance) + "\n"  # keywords stay off the page: they name mechanisms that answer the question
     practice = f'<div class="runway-practice" data-scenario="{m.id}" data-minutes="{m.minutes}"></div>\n'
     return (
         f"## Question {{#{QUESTION_ANCHOR}}}\n\n> {inline(m.question)}\n\n"

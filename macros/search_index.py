@@ -42,7 +42,7 @@ from .urls import scenario_path
 
 INDEX = Path("search") / "search_index.json"
 # Sections whose words stay out of `body`: the question section is the `text` field plus the at-a-glance
-# box (its keywords are the `keywords` field, the rest is the same on every guide); related scenarios
+# box (the same on every guide; the keywords, which the page never shows, are the `keywords` field); related scenarios
 # are other guides' titles and questions, which would make this guide match their words.
 NOT_IN_BODY = frozenset({QUESTION_ANCHOR, BY_KEY["related"].key})
 # Every page that is not a guide (home, areas, how to practise, coaches) ranks below the guides unless its

@@ -170,7 +170,7 @@ def test_at_a_glance_and_practice_bar(alpha, library):
         "**Levels** senior, staff, principal · **Time** 45 minutes · **Tags** release, rollback"
         " · **Reviewed** 2026-12-02 · [Coach's scorecard](../scorecards/alpha-scenario.md)\n" in block
     )
-    assert "**Also searched as** words for the symptom; the other name of the pattern" in block
+    assert "words for the symptom" not in render.scenario_page(alpha, library), "keywords are for search only"
     assert '<div class="runway-practice" data-scenario="alpha-scenario" data-minutes="45"></div>' in block
 
 
